@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("directory.api.urls")),
+    path("admin/", admin.site.urls),
+]
+# Pages: Danish at /, English at /en/ (the language switch sets the prefix).
+urlpatterns += i18n_patterns(
+    path("medlem/", include("network.urls_members")),
+    path("kort/", include("maps.urls")),
+    path("", include("directory.urls")),
+    prefix_default_language=False,
+)
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
