@@ -36,7 +36,14 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 @admin.register(LearningEnvironment)
 class LearningEnvironmentAdmin(SimpleHistoryAdmin):
     list_display = ["name", "organisation", "category", "municipality", "coordinate_precision", "status"]
-    list_filter = ["status", "category", "region", "municipality", "coordinate_precision", "coordinates_locked"]
+    list_filter = [
+        "status",
+        "category",
+        "region",
+        "municipality",
+        "coordinate_precision",
+        "coordinates_locked",
+    ]
     search_fields = ["name", "organisation__name", "street_address", "postcode", "city"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["organisation", "municipality"]

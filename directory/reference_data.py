@@ -24,7 +24,11 @@ SCHOOL_SUBJECTS = [
     ("madkundskab", "Madkundskab", "Food science"),
     ("idraet", "Idræt", "Physical education"),
     ("faerdselslaere", "Færdselslære", "Road safety"),
-    ("sundhed-og-seksualundervisning", "Sundheds- og seksualundervisning og familiekundskab", "Health and sex education"),
+    (
+        "sundhed-og-seksualundervisning",
+        "Sundheds- og seksualundervisning og familiekundskab",
+        "Health and sex education",
+    ),
 ]
 DAYCARE_THEMES = [
     ("alsidig-personlig-udvikling", "Alsidig personlig udvikling", "Personal development"),
@@ -75,7 +79,12 @@ CATEGORIES = [
     ("teater-scenekunst", "Teater/scenekunst", "Theatre/performing arts", "PerformingArtsTheater"),
     ("virksomhed", "Virksomhed", "Company", "LocalBusiness"),
     ("landbrug", "Landbrug", "Farm", "Place"),
-    ("kommunal-skoletjeneste", "Kommunal skoletjeneste/Åben Skole", "Municipal school service", "GovernmentBuilding"),
+    (
+        "kommunal-skoletjeneste",
+        "Kommunal skoletjeneste/Åben Skole",
+        "Municipal school service",
+        "GovernmentBuilding",
+    ),
     ("andet", "Andet", "Other", "Place"),
 ]
 
@@ -88,7 +97,6 @@ LANGUAGES = [
     ("uk", "Ukrainsk", "Ukrainian"),
     ("ar", "Arabisk", "Arabic"),
 ]
-
 
 
 def sync_taxonomy(apps) -> None:

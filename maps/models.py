@@ -43,7 +43,9 @@ class Municipality(models.Model):
                 condition=models.Q(code__gte=101, code__lte=999), name="municipality_code_3_digits"
             ),
             models.CheckConstraint(
-                condition=models.Q(latitude__gte=54.5, latitude__lte=57.8, longitude__gte=8.0, longitude__lte=15.3),
+                condition=models.Q(
+                    latitude__gte=54.5, latitude__lte=57.8, longitude__gte=8.0, longitude__lte=15.3
+                ),
                 name="municipality_centre_in_denmark",
             ),
         ]

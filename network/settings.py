@@ -168,9 +168,7 @@ LEAFLET_CONFIG = {
             "OpenStreetMap",
             env.str("MAP_TILES_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
             {
-                "attribution": env.str(
-                    "MAP_TILES_ATTRIBUTION", default="&copy; OpenStreetMap-bidragydere"
-                ),
+                "attribution": env.str("MAP_TILES_ATTRIBUTION", default="&copy; OpenStreetMap-bidragydere"),
                 "maxZoom": 19,
             },
         )

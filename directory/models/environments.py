@@ -80,7 +80,9 @@ class LearningEnvironment(TimeStampedModel):
     )
 
     accessibility = models.TextField(_("tilgængelighed"), blank=True)
-    facilities = models.TextField(_("faciliteter"), blank=True, help_text=_("Madpakkerum, toiletter, garderobe …"))
+    facilities = models.TextField(
+        _("faciliteter"), blank=True, help_text=_("Madpakkerum, toiletter, garderobe …")
+    )
     transport_notes = models.TextField(_("transport"), blank=True)
     external_id = models.CharField(_("eksternt id"), max_length=100, blank=True)
 
@@ -102,7 +104,8 @@ class LearningEnvironment(TimeStampedModel):
                 violation_error_message=_("Breddegraden skal ligge mellem -90 og 90."),
             ),
             models.CheckConstraint(
-                condition=models.Q(longitude__isnull=True) | models.Q(longitude__gte=-180, longitude__lte=180),
+                condition=models.Q(longitude__isnull=True)
+                | models.Q(longitude__gte=-180, longitude__lte=180),
                 name="environment_longitude_range",
                 violation_error_message=_("Længdegraden skal ligge mellem -180 og 180."),
             ),

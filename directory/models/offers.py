@@ -47,13 +47,18 @@ class Offer(TimeStampedModel):
         ARCHIVED = "archived", _("Arkiveret")
 
     organisation = models.ForeignKey(
-        "directory.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="offers"
+        "directory.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="offers",
     )
     title = models.CharField(_("titel"), max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
     summary = models.CharField(_("kort beskrivelse"), max_length=300, blank=True)
     description = models.TextField(_("beskrivelse"), blank=True)
-    subjects = models.ManyToManyField("directory.Subject", verbose_name=_("fag og temaer"), related_name="offers")
+    subjects = models.ManyToManyField(
+        "directory.Subject", verbose_name=_("fag og temaer"), related_name="offers"
+    )
     grade_from = models.ForeignKey(
         "directory.Grade", verbose_name=_("fra klassetrin"), on_delete=models.PROTECT, related_name="+"
     )
@@ -102,7 +107,9 @@ class Offer(TimeStampedModel):
             models.CheckConstraint(
                 condition=models.Q(grade_from__lte=models.F("grade_to")),
                 name="offer_grade_range_ordered",
-                violation_error_message=_("'Fra klassetrin' skal ligge før eller være lig med 'til klassetrin'."),
+                violation_error_message=_(
+                    "'Fra klassetrin' skal ligge før eller være lig med 'til klassetrin'."
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(price_dkk__gte=0),
@@ -146,7 +153,11 @@ class Offer(TimeStampedModel):
     def clean(self) -> None:
         super().clean()
         # The check constraint compares raw ids; say it in words before the database does.
-        if self.grade_from_id is not None and self.grade_to_id is not None and self.grade_from_id > self.grade_to_id:
+        if (
+            self.grade_from_id is not None
+            and self.grade_to_id is not None
+            and self.grade_from_id > self.grade_to_id
+        ):
             raise ValidationError(
                 {"grade_to": _("'Til klassetrin' kan ikke ligge før 'fra klassetrin'.")}, code="grade_range"
             )
