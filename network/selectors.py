@@ -1,0 +1,205 @@
+"""Reads for the member pages: dashboards, the moderation queue, history, coverage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from directory.models import Grade, LearningEnvironment, Offer, Organisation, Subject
+from maps.models import Municipality
+from network.models import Invitation, Membership, PendingChange
+from network.permissions import editable_organisations
+
+if TYPE_CHECKING:
+    from network.models import User
+
+
+def organisations_for_dashboard(user: User) -> QuerySet[Organisation]:
+    return editable_organisations(user).annotate(
+        offer_count=Count("offers", filter=~Q(offers__status=Offer.Status.ARCHIVED), distinct=True),
+        environment_count=Count(
+            "environments", filter=Q(environments__status=LearningEnvironment.Status.ACTIVE), distinct=True
+        ),
+    )
+
+
+def role_in(user: User, organisation: Organisation) -> str | None:
+    membership = Membership.objects.filter(user=user, organisation=organisation).first()
+    return membership.role if membership else None
+
+
+def organisation_offers(organisation: Organisation) -> QuerySet[Offer]:
+    open_change = PendingChange.objects.filter(offer=OuterRef("pk"), status=PendingChange.Status.PENDING)
+    return (
+        organisation.offers.annotate(has_open_change=Exists(open_change))
+        .select_related("grade_from", "grade_to")
+        .order_by("status", "title")
+    )
+
+
+def organisation_environments(organisation: Organisation) -> QuerySet[LearningEnvironment]:
+    return organisation.environments.select_related("category", "municipality").order_by("status", "name")
+
+
+def organisation_people(organisation: Organisation) -> tuple[QuerySet[Membership], QuerySet[Invitation]]:
+    members = organisation.memberships.select_related("user").order_by("user__email")
+    open_invitations = organisation.invitations.filter(accepted_at__isnull=True).order_by("-created_at")
+    return members, open_invitations
+
+
+@dataclass
+class FieldChange:
+    name: str
+    label: str
+    before: str
+    after: str
+
+
+@dataclass
+class QueueItem:
+    offer: Offer
+    kind: str  # "new" (a pending offer) or "change" (a proposed edit of a published one)
+    change: PendingChange | None = None
+    fields: list[FieldChange] = field(default_factory=list)
+
+
+def _display(offer_field: Any, value: Any) -> str:
+    """A field value as a reader sees it: names for relations and choices, not ids."""
+    if value in (None, ""):
+        return "—"
+    if offer_field.many_to_many:
+        related = offer_field.related_model.objects.filter(pk__in=value)
+        return ", ".join(str(item) for item in related) or "—"
+    if offer_field.is_relation:
+        item = offer_field.related_model.objects.filter(pk=value).first()
+        return str(item) if item else str(value)
+    if offer_field.choices:
+        return str(dict(offer_field.flatchoices).get(value, value))
+    if offer_field.name == "months":
+        from directory.models.offers import MONTH_NAMES, mask_to_months
+
+        return ", ".join(str(MONTH_NAMES[month - 1]) for month in mask_to_months(int(value)))
+    return str(value)
+
+
+def change_fields(change: PendingChange) -> list[FieldChange]:
+    offer = change.offer
+    rows = []
+    for name, proposed in change.data.items():
+        offer_field = Offer._meta.get_field(name)
+        if offer_field.many_to_many:
+            current = list(getattr(offer, name).values_list("pk", flat=True))
+        else:
+            current = getattr(offer, offer_field.attname)
+        rows.append(
+            FieldChange(
+                name=name,
+                label=str(offer_field.verbose_name),
+                before=_display(offer_field, current),
+                after=_display(offer_field, proposed),
+            )
+        )
+    return rows
+
+
+def moderation_queue() -> list[QueueItem]:
+    """Everything waiting for a coordinator, oldest first."""
+    items = [
+        QueueItem(offer=offer, kind="new")
+        for offer in Offer.objects.filter(status=Offer.Status.PENDING)
+        .select_related("organisation")
+        .order_by("updated_at")
+    ]
+    changes = PendingChange.objects.filter(status=PendingChange.Status.PENDING).select_related(
+        "offer__organisation", "submitted_by"
+    )
+    items += [
+        QueueItem(offer=change.offer, kind="change", change=change, fields=change_fields(change))
+        for change in changes
+    ]
+    return items
+
+
+@dataclass
+class HistoryEntry:
+    history_id: int
+    date: Any
+    user: Any
+    kind: str
+    reason: str
+    changes: list[FieldChange]
+
+
+def offer_history(offer: Offer) -> list[HistoryEntry]:
+    """Each saved version with who, when and which fields changed compared with the version before."""
+    records = list(offer.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    entries = []
+    for index, record in enumerate(records):
+        previous = records[index + 1] if index + 1 < len(records) else None
+        changes = []
+        if previous is not None:
+            delta = record.diff_against(previous, excluded_fields=["updated_at", "slug"])
+            for change in delta.changes:
+                offer_field = Offer._meta.get_field(change.field)
+                changes.append(
+                    FieldChange(
+                        name=change.field,
+                        label=str(offer_field.verbose_name),
+                        before=_display(offer_field, change.old),
+                        after=_display(offer_field, change.new),
+                    )
+                )
+        entries.append(
+            HistoryEntry(
+                history_id=record.history_id,
+                date=record.history_date,
+                user=record.history_user,
+                kind=record.get_history_type_display(),
+                reason=record.history_change_reason or "",
+                changes=changes,
+            )
+        )
+    return entries
+
+
+def offers_in_municipality(municipality: Municipality) -> QuerySet[Offer]:
+    """Every offer (any status) at a place in the municipality or listed as serving it."""
+    located = LearningEnvironment.objects.filter(offers=OuterRef("pk"), municipality=municipality)
+    serving = Offer.service_municipalities.through.objects.filter(
+        offer_id=OuterRef("pk"), municipality=municipality
+    )
+    return (
+        Offer.objects.filter(Exists(located) | Exists(serving))
+        .exclude(status=Offer.Status.ARCHIVED)
+        .select_related("organisation", "grade_from", "grade_to")
+        .prefetch_related("subjects", "environments")
+        .order_by("organisation__name", "title")
+    )
+
+
+@dataclass
+class Coverage:
+    subjects: list[Subject]
+    grades: list[Grade]
+    rows: list[tuple[Subject, list[int]]]  # per subject: number of published offers per grade
+    gaps: int
+
+
+def municipality_coverage(municipality: Municipality) -> Coverage:
+    """A subject × grade table of published offers for the municipality; zeros are the gaps."""
+    grades = list(Grade.objects.order_by("level"))
+    subjects = list(Subject.objects.exclude(kind=Subject.Kind.UPPER_SECONDARY).order_by("kind", "sort_order"))
+    index = {grade.level: position for position, grade in enumerate(grades)}
+    counts = {subject.pk: [0] * len(grades) for subject in subjects}
+    for offer in offers_in_municipality(municipality).filter(status=Offer.Status.PUBLISHED):
+        for subject in offer.subjects.all():
+            if subject.pk not in counts:
+                continue
+            for level in range(offer.grade_from_id, offer.grade_to_id + 1):
+                if level in index:
+                    counts[subject.pk][index[level]] += 1
+    rows = [(subject, counts[subject.pk]) for subject in subjects]
+    gaps = sum(1 for _, row in rows for value in row if value == 0)
+    return Coverage(subjects=subjects, grades=grades, rows=rows, gaps=gaps)
