@@ -1,2 +1,12 @@
+from django.urls import path
+
+from directory.views import details, search
+
 app_name = "directory"
-urlpatterns: list = []
+urlpatterns = [
+    path("", search.search, name="search"),
+    path("tilbud/<slug:slug>/", details.offer_detail, name="offer_detail"),
+    path("steder/<slug:slug>/", details.environment_detail, name="environment_detail"),
+    path("organisationer/<slug:slug>/", details.organisation_detail, name="organisation_detail"),
+    path("kommuner/<slug:slug>/", details.municipality_detail, name="municipality_detail"),
+]

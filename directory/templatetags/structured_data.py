@@ -1,0 +1,217 @@
+"""schema.org JSON-LD for the detail pages, and small display helpers.
+
+Builders return plain dicts; `json_ld` serialises one into a <script> element with
+'<', '>' and '&' escaped as \\u003c etc. (what Django's json_script does), so a
+provider's text such as "</script><img onerror=…>" can never leave the JSON string.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from directory.models import Grade, LearningEnvironment, Offer, Organisation
+from directory.models.offers import ALL_MONTHS, MONTH_NAMES
+
+register = template.Library()
+
+_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+COURSE_MODES = {
+    Offer.Format.ON_SITE: "onsite",
+    Offer.Format.OUTREACH: "onsite",
+    Offer.Format.DIGITAL: "online",
+}
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _compact(data: dict[str, Any]) -> dict[str, Any]:
+    """Drop empty values: schema.org validators flag empty strings and lists."""
+    return {key: value for key, value in data.items() if value not in ("", None, [], {})}
+
+
+def postal_address(environment: LearningEnvironment) -> dict[str, Any]:
+    return _compact(
+        {
+            "@type": "PostalAddress",
+            "streetAddress": environment.street_address,
+            "postalCode": environment.postcode,
+            "addressLocality": environment.city,
+            "addressRegion": environment.region.name if environment.region_id else "",
+            "addressCountry": "DK",
+        }
+    )
+
+
+def place_data(environment: LearningEnvironment) -> dict[str, Any]:
+    data = {
+        "@type": environment.category.schema_type or "Place",
+        "name": environment.name,
+        "url": absolute(environment.get_absolute_url()),
+        "description": environment.description,
+        "address": postal_address(environment),
+    }
+    if environment.has_coordinates:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": environment.latitude,
+            "longitude": environment.longitude,
+        }
+    return _compact(data)
+
+
+def organisation_data(organisation: Organisation) -> dict[str, Any]:
+    return _compact(
+        {
+            "@type": "EducationalOrganization",
+            "name": organisation.name,
+            "url": absolute(organisation.get_absolute_url()),
+            "description": organisation.description,
+            "email": organisation.email,
+            "telephone": organisation.phone,
+            "sameAs": [organisation.website] if organisation.website else [],
+            "areaServed": organisation.municipality.name if organisation.municipality_id else "",
+        }
+    )
+
+
+def environment_data(environment: LearningEnvironment) -> dict[str, Any]:
+    # Museum, Zoo, Park … are schema.org Places, which have no property for "run by";
+    # the organisation gets its own EducationalOrganization on its own page.
+    return {"@context": "https://schema.org", **place_data(environment)}
+
+
+def offer_data(offer: Offer, grades: list[Grade]) -> dict[str, Any]:
+    places = [place_data(environment) for environment in offer.environments.all()]
+    instance = _compact(
+        {
+            "@type": "CourseInstance",
+            "courseMode": COURSE_MODES.get(offer.format, "onsite"),
+            "location": places[0] if len(places) == 1 else places,
+            "duration": f"PT{offer.duration_minutes}M" if offer.duration_minutes else "",
+            "maximumAttendeeCapacity": offer.max_participants,
+        }
+    )
+    return _compact(
+        {
+            "@context": "https://schema.org",
+            "@type": "Course",
+            "name": offer.title,
+            "description": offer.summary or offer.description,
+            "url": absolute(offer.get_absolute_url()),
+            "provider": organisation_data(offer.organisation),
+            "educationalLevel": [grade.name for grade in grades],
+            "educationalAlignment": [
+                {
+                    "@type": "AlignmentObject",
+                    "alignmentType": "educationalSubject",
+                    "targetName": subject.name,
+                }
+                for subject in offer.subjects.all()
+            ],
+            "inLanguage": [language.code for language in offer.languages.all()],
+            "isAccessibleForFree": offer.is_free,
+            "offers": {
+                "@type": "Offer",
+                "category": "Paid" if not offer.is_free else "Free",
+                "price": str(offer.price_dkk.quantize(Decimal("0.01"))),
+                "priceCurrency": "DKK",
+                "url": offer.booking_url or absolute(offer.get_absolute_url()),
+            },
+            "hasCourseInstance": [instance],
+        }
+    )
+
+
+def json_ld_script(data: dict[str, Any]) -> SafeString:
+    text = json.dumps(data, ensure_ascii=False, cls=_JSONEncoder).translate(_JSON_ESCAPES)
+    # Safe: the JSON cannot contain '<', '>' or '&', so it cannot close the element.
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+class _JSONEncoder(json.JSONEncoder):
+    def default(self, value: Any) -> Any:
+        if isinstance(value, Decimal):
+            return str(value)
+        return str(value)  # lazy translation strings
+
+
+@register.simple_tag
+def offer_json_ld(offer: Offer, grades: list[Grade]) -> SafeString:
+    return json_ld_script(offer_data(offer, grades))
+
+
+@register.simple_tag
+def environment_json_ld(environment: LearningEnvironment) -> SafeString:
+    return json_ld_script(environment_data(environment))
+
+
+@register.simple_tag
+def organisation_json_ld(organisation: Organisation) -> SafeString:
+    data = organisation_data(organisation)
+    data["@context"] = "https://schema.org"
+    return json_ld_script(data)
+
+
+@register.simple_tag
+def absolute_url(path: str) -> str:
+    return absolute(path)
+
+
+@register.filter
+def price(offer: Offer) -> str:
+    """'Gratis' or '1.200 kr.' (Danish thousands separator), with the provider's note."""
+    if offer.is_free:
+        text = _("Gratis")
+    else:
+        amount = offer.price_dkk
+        whole = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
+        # Danish notation: '.' groups thousands, ',' marks decimals (1.250,50 kr.).
+        text = _("%(amount)s kr.") % {"amount": whole.translate(str.maketrans(",.", ".,"))}
+    return f"{text} ({offer.price_note})" if offer.price_note else text
+
+
+@register.filter
+def grade_range(offer: Offer) -> str:
+    if offer.grade_from_id == offer.grade_to_id:
+        return offer.grade_from.display_name
+    return f"{offer.grade_from.display_name}–{offer.grade_to.display_name}"
+
+
+@register.filter
+def distance(km: float | None) -> str:
+    if km is None:
+        return ""
+    if km < 1:
+        return _("%(metres)d m") % {"metres": round(km * 1000 / 10) * 10}
+    return (_("%(km)s km") % {"km": f"{km:.1f}" if km < 10 else f"{km:.0f}"}).replace(".", ",")
+
+
+@register.simple_tag
+def tel_link(number: str) -> SafeString:
+    digits = "".join(char for char in number if char.isdigit() or char == "+")
+    return format_html('<a href="tel:{}">{}</a>', digits, number)
+
+
+@register.filter
+def months(offer: Offer) -> str:
+    """'Hele året' or 'september, oktober, maj' in the active language."""
+    if offer.months == ALL_MONTHS:
+        return _("Hele året")
+    return ", ".join(str(MONTH_NAMES[month - 1]) for month in offer.month_list)
+
+
+@register.filter
+def display_place(offer: Offer) -> LearningEnvironment | None:
+    """The place to name for an offer in a list: the nearest to the search, else its first."""
+    nearest = getattr(offer, "nearest_environment", None)
+    return nearest or next(iter(offer.environments.all()), None)

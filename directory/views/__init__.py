@@ -1,0 +1,1 @@
+"""The public pages. One module per page family; each view validates, calls a selector, renders."""

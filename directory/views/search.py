@@ -1,0 +1,172 @@
+"""The front page: the search form, the result list and the map.
+
+The form's field names are the API's parameter names, so a page URL and an API URL
+differ only in their path; the same selector answers both. With JavaScript off this
+is a plain GET form with a server-rendered, paginated list.
+"""
+
+from __future__ import annotations
+
+import math
+
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from directory.models import Category, Grade, Language, Offer, Subject
+from directory.models.offers import MONTH_NAMES
+from directory.search_forms import DEFAULT_RADIUS_KM, OfferSearchForm, Ordering
+from directory.selectors.search import offer_search
+from directory.views.details import map_settings
+from maps.models import Municipality
+
+RADIUS_CHOICES_KM = [5, 10, 25, 50, 100, 200]
+PAGE_SIZE = 20  # the API's page size too (directory/api/pagination.py), so ?page=N means the same
+LIST_PARAMS = ("subject", "format")
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    form = OfferSearchForm(data=request.GET)
+    result = offer_search(params=form.cleaned_data) if form.is_valid() else None
+    pages = _pages(request.GET, form, result)
+    offers = []
+    if result is not None and result.count:
+        start = (pages["number"] - 1) * PAGE_SIZE
+        offers = result.offers[start : start + PAGE_SIZE]
+    context = {
+        "form": form,
+        "result": result,
+        "offers": offers,
+        "point": result.point if result is not None else None,
+        "values": _raw_values(request.GET),
+        "pages": pages,
+        "without_bbox": _query_without(request.GET, "bbox", "page"),
+        "search_config": _search_config(request, offers, result),
+        **_choices(request.GET),
+    }
+    return render(request, "directory/search.html", context)
+
+
+def _raw_values(query: QueryDict) -> dict:
+    """What the visitor sent, as text, to refill the form (also when it was invalid)."""
+    values = {name: query.get(name, "").strip() for name in OfferSearchForm.base_fields}
+    for name in LIST_PARAMS:
+        values[name] = [
+            part.strip() for value in query.getlist(name) for part in value.split(",") if part.strip()
+        ]
+    return values
+
+
+def _choices(query: QueryDict) -> dict:
+    subject_groups: dict[str, list[Subject]] = {}
+    for subject in Subject.objects.all():
+        subject_groups.setdefault(subject.get_kind_display(), []).append(subject)
+    radius = query.get("radius", "").strip()
+    radius_km = [str(km) for km in RADIUS_CHOICES_KM]
+    if _is_number(radius) and radius not in radius_km:
+        radius_km.append(radius)  # a hand-edited but valid radius stays selectable
+    selected_radius = radius if radius in radius_km else f"{DEFAULT_RADIUS_KM:g}"
+    return {
+        "subject_groups": list(subject_groups.items()),
+        "grades": Grade.objects.all(),
+        "categories": Category.objects.all(),
+        "languages": Language.objects.all(),
+        "municipalities": Municipality.objects.all(),
+        "formats": Offer.Format.choices,
+        "months": [(str(number), name) for number, name in enumerate(MONTH_NAMES, start=1)],
+        "orderings": [(value, label) for value, label in Ordering.CHOICES],
+        "radius_choices": [(km, _("%(km)s km") % {"km": km}) for km in radius_km],
+        "selected_radius": selected_radius,
+    }
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
+
+
+def _query_without(query: QueryDict, *names: str, **replace: str) -> str:
+    copy = query.copy()
+    for name in names:
+        copy.pop(name, None)
+    for name, value in replace.items():
+        copy[name] = value
+    return copy.urlencode()
+
+
+def _pages(query: QueryDict, form: OfferSearchForm, result) -> dict:
+    if result is None or not result.count:
+        return {"has_other_pages": False, "number": 1}
+    count = max(1, math.ceil(result.count / PAGE_SIZE))
+    asked = form.cleaned_data.get("page") or 1
+    number = min(asked, count)
+    return {
+        "beyond_last": asked > count,
+        "has_other_pages": count > 1,
+        "number": number,
+        "count": count,
+        "previous": _query_without(query, "page", page=str(number - 1)) if number > 1 else "",
+        "next": _query_without(query, "page", page=str(number + 1)) if number < count else "",
+    }
+
+
+def _search_config(request: HttpRequest, offers: list[Offer], result) -> dict:
+    """Everything search.js needs, handed over with json_script (never inline JS)."""
+    point = result.point if result is not None else None
+    return {
+        "map": map_settings(),
+        "apiUrl": "/api/v1/offers/",
+        "clustersUrl": "/api/v1/environments/clusters/",
+        "offerUrl": reverse("directory:offer_detail", kwargs={"slug": "SLUG"}),
+        "environmentUrl": reverse("directory:environment_detail", kwargs={"slug": "SLUG"}),
+        "point": {"lat": point.latitude, "lng": point.longitude, "label": point.label} if point else None,
+        "radiusKm": result_radius(request),
+        "places": _result_places(offers),
+        "text": {
+            "locating": _("Finder din placering …"),
+            "located": _("Din placering er sat ind. Tryk Søg."),
+            "locationFailed": _("Vi kunne ikke finde din placering. Skriv en adresse eller et postnummer."),
+            "loading": _("Søger …"),
+            "failed": _("Søgningen mislykkedes. Prøv igen."),
+            "offers": _("tilbud"),
+            "near": _("nær"),
+            "showing": _("%(count)s tilbud"),
+            "inArea": _("i kortets område"),
+            "place": _("Sted"),
+            "offerCount": _("%(count)s tilbud her"),
+            "cluster": _("%(count)s steder – tryk for at zoome ind"),
+            "previous": _("Forrige side"),
+            "next": _("Næste side"),
+            "pageOf": _("Side %(number)s af %(count)s"),
+            "noResults": _("Ingen tilbud passer til søgningen. Prøv en større afstand eller færre filtre."),
+        },
+    }
+
+
+def result_radius(request: HttpRequest) -> float:
+    radius = request.GET.get("radius", "")
+    return float(radius) if _is_number(radius) and 0 < float(radius) <= 500 else DEFAULT_RADIUS_KM
+
+
+def _result_places(offers: list[Offer]) -> list[dict]:
+    """One marker per result: the place where the offer is nearest (or its first place)."""
+    places = []
+    for offer in offers:
+        place = getattr(offer, "nearest_environment", None) or next(iter(offer.environments.all()), None)
+        if place is not None and place.has_coordinates:
+            places.append(
+                {
+                    "offer": offer.pk,
+                    "environment": place.pk,
+                    "name": place.name,
+                    "title": offer.title,
+                    "organisation": offer.organisation.name,
+                    "url": offer.get_absolute_url(),
+                    "lat": place.latitude,
+                    "lng": place.longitude,
+                }
+            )
+    return places
