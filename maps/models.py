@@ -58,3 +58,39 @@ class Municipality(models.Model):
         """'Aarhus' for 'Aarhus Kommune', 'København' for 'Københavns Kommune'."""
         name = self.name.removesuffix(" Kommune")
         return {"Københavns": "København", "Vesthimmerlands": "Vesthimmerland"}.get(name, name)
+
+
+class GeocodeCache(models.Model):
+    """A geocoder's answer to a normalised query, so re-saving or re-importing does not ask again.
+
+    Keyed by query and backend: switching GEOCODER starts a fresh cache rather than mixing
+    answers. Entries older than settings.GEOCODE_CACHE_DAYS are ignored and refreshed.
+    """
+
+    query = models.CharField(_("forespørgsel"), max_length=300)
+    backend = models.CharField(_("geokoder"), max_length=200)
+    latitude = models.FloatField(_("breddegrad"))
+    longitude = models.FloatField(_("længdegrad"))
+    precision = models.CharField(_("præcision"), max_length=12)
+    source = models.CharField(_("kilde"), max_length=200)
+    label = models.CharField(_("fundet som"), max_length=300, blank=True)
+    municipality_code = models.PositiveSmallIntegerField(_("kommunekode"), null=True, blank=True)
+    region_code = models.PositiveSmallIntegerField(_("regionskode"), null=True, blank=True)
+    created_at = models.DateTimeField(_("oprettet"), auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("geokodet adresse (cache)")
+        verbose_name_plural = _("geokodede adresser (cache)")
+        constraints = [
+            models.UniqueConstraint(fields=["query", "backend"], name="geocode_cache_query_backend_unique"),
+            models.CheckConstraint(
+                condition=models.Q(
+                    latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180
+                ),
+                name="geocode_cache_coordinates_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.query} → {self.label}"
