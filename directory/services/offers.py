@@ -163,11 +163,13 @@ def offer_update(*, offer: Offer, user: User | None = None, **fields: Any) -> Pe
 
 
 def _propose(*, offer: Offer, user: User | None, scalar: dict, many: dict) -> PendingChange | None:
-    # Validate against a throwaway copy so a proposal is as clean as a direct edit.
+    # Compare with the stored version (the caller's object may hold a form's unsaved
+    # values), and validate a throwaway copy so a proposal is as clean as a direct edit.
+    stored = Offer.objects.get(pk=offer.pk)
     preview = Offer.objects.get(pk=offer.pk)
     _apply_scalar(preview, scalar)
     preview.full_clean()
-    data = serialize_changes(offer, scalar, many)
+    data = serialize_changes(stored, scalar, many)
     open_change = offer.pending_changes.filter(status=PendingChange.Status.PENDING).first()
     if not data:
         return open_change

@@ -1,0 +1,128 @@
+"""Write places and offers in the import format: CSV, XLSX, or GeoJSON with the same properties."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+import tablib
+from django.db.models import Prefetch, QuerySet
+
+from directory.imports.columns import KEYS
+from directory.imports.runner import offer_key, place_key
+from directory.models import LearningEnvironment, Offer
+from directory.models.offers import ALL_MONTHS, MONTH_NAMES, mask_to_months
+
+FORMATS = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "geojson": "application/geo+json",
+}
+
+
+def _names(items: Iterable) -> str:
+    return "; ".join(item.name for item in items)
+
+
+def _place_cells(environment: LearningEnvironment | None) -> dict:
+    if environment is None:
+        return {}
+    return {
+        "sted_id": place_key(environment),
+        "sted_navn": environment.name,
+        "kategori": environment.category.name,
+        "adresse": environment.street_address,
+        "postnummer": environment.postcode,
+        "by": environment.city,
+        "breddegrad": "" if environment.latitude is None else f"{environment.latitude:.6f}",
+        "laengdegrad": "" if environment.longitude is None else f"{environment.longitude:.6f}",
+    }
+
+
+def _offer_cells(offer: Offer) -> dict:
+    return {
+        "tilbud_id": offer_key(offer),
+        "titel": offer.title,
+        "kort_beskrivelse": offer.summary,
+        "beskrivelse": offer.description,
+        "fag": _names(offer.subjects.all()),
+        "fra_klassetrin": offer.grade_from.name,
+        "til_klassetrin": offer.grade_to.name,
+        "form": offer.get_format_display(),
+        "varighed_minutter": offer.duration_minutes or "",
+        "max_deltagere": offer.max_participants or "",
+        "pris": f"{offer.price_dkk:.2f}",
+        "prisnote": offer.price_note,
+        "maaneder": "" if offer.months == ALL_MONTHS else "; ".join(
+            str(MONTH_NAMES[month - 1]) for month in mask_to_months(offer.months)
+        ),
+        "sprog": "; ".join(language.code for language in offer.languages.all()),
+        "bookinglink": offer.booking_url,
+        "booking_email": offer.booking_email,
+        "booking_telefon": offer.booking_phone,
+    }  # fmt: skip
+
+
+def export_rows(offers: QuerySet[Offer], environments: QuerySet[LearningEnvironment]) -> list[dict]:
+    """One row per offer and place; places without offers get a row of their own."""
+    offers = offers.exclude(status=Offer.Status.ARCHIVED).select_related("grade_from", "grade_to").prefetch_related(
+        "subjects", "languages", Prefetch("environments", queryset=LearningEnvironment.objects.select_related("category"))
+    )  # fmt: skip
+    rows, used_places = [], set()
+    for offer in offers.order_by("title", "pk"):
+        places = [
+            place for place in offer.environments.all() if place.status == LearningEnvironment.Status.ACTIVE
+        ]
+        for place in places or [None]:
+            rows.append({key: "" for key in KEYS} | _place_cells(place) | _offer_cells(offer))
+            if place is not None:
+                used_places.add(place.pk)
+    lonely = environments.active().exclude(pk__in=used_places).select_related("category").order_by("name")
+    rows += [{key: "" for key in KEYS} | _place_cells(place) for place in lonely]
+    return rows
+
+
+def dataset(rows: list[dict]) -> tablib.Dataset:
+    data = tablib.Dataset(headers=KEYS, title="tilbud")
+    for row in rows:
+        data.append([row[key] for key in KEYS])
+    return data
+
+
+def render(rows: list[dict], export_format: str) -> bytes:
+    if export_format == "csv":
+        # A BOM so Excel opens the UTF-8 file with æ, ø and å intact; our importer accepts it.
+        return ("\ufeff" + dataset(rows).export("csv")).encode("utf-8")
+    if export_format == "xlsx":
+        return dataset(rows).export("xlsx")
+    if export_format == "geojson":
+        return json.dumps(geojson(rows), ensure_ascii=False).encode("utf-8")
+    raise ValueError(f"Unknown export format {export_format!r}")
+
+
+def geojson(rows: list[dict]) -> dict:
+    features = []
+    for row in rows:
+        located = row["breddegrad"] != "" and row["laengdegrad"] != ""
+        geometry = (
+            {"type": "Point", "coordinates": [float(row["laengdegrad"]), float(row["breddegrad"])]}
+            if located
+            else None
+        )
+        features.append(
+            {"type": "Feature", "geometry": geometry, "properties": {key: row[key] for key in KEYS}}
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def template_rows() -> list[dict]:
+    """An example row for the downloadable template."""
+    example = {
+        "sted_id": "HOVEDHUS", "sted_navn": "Eksempelmuseet", "kategori": "Museum", "adresse": "Vestergade 1",
+        "postnummer": "8000", "by": "Aarhus C", "tilbud_id": "FORLOEB-1", "titel": "Vikingetiden for 4. klasse",
+        "kort_beskrivelse": "Et forløb med genstande fra udgravningerne.", "fag": "Historie; Dansk",
+        "fra_klassetrin": "4. klasse", "til_klassetrin": "6. klasse", "form": "Besøg på stedet",
+        "varighed_minutter": "90", "max_deltagere": "28", "pris": "0", "maaneder": "", "sprog": "da",
+        "bookinglink": "https://example.dk/booking",
+    }  # fmt: skip
+    return [{key: example.get(key, "") for key in KEYS}]

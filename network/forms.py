@@ -1,0 +1,163 @@
+"""Forms for the member pages. They validate input; services do the writing."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import LearningEnvironment, Offer, Organisation
+from directory.models.offers import MONTH_NAMES, mask_to_months, months_to_mask
+from directory.services.offers import EDITABLE_FIELDS
+from directory.services.organisations import PROFILE_FIELDS
+from network.models import Membership
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form with an e-mail input (the field keeps the name axes watches)."""
+
+    username = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={"autofocus": True}))
+
+
+class OfferForm(forms.ModelForm):
+    months = forms.TypedMultipleChoiceField(
+        label=_("Måneder"),
+        choices=[(number, name) for number, name in enumerate(MONTH_NAMES, start=1)],
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Vælg mindst én måned.")},
+    )
+
+    class Meta:
+        model = Offer
+        fields = list(EDITABLE_FIELDS)
+        widgets = {
+            "subjects": forms.CheckboxSelectMultiple,
+            "environments": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.organisation = organisation
+        self.fields["environments"].queryset = organisation.environments.active()
+        self.fields["months"].initial = mask_to_months(self.instance.months)
+        self.fields["subjects"].error_messages["required"] = _("Vælg mindst ét fag eller tema.")
+
+    def clean_months(self) -> int:
+        return months_to_mask(self.cleaned_data["months"])
+
+    def service_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in EDITABLE_FIELDS if name in self.cleaned_data}
+
+
+class EnvironmentForm(forms.ModelForm):
+    """A place. Latitude/longitude are hidden inputs the pin map fills in when the pin is moved."""
+
+    class Meta:
+        model = LearningEnvironment
+        fields = [
+            "name",
+            "category",
+            "description",
+            "street_address",
+            "postcode",
+            "city",
+            "latitude",
+            "longitude",
+            "accessibility",
+            "facilities",
+            "transport_notes",
+            "external_id",
+        ]
+        widgets = {
+            "latitude": forms.HiddenInput,
+            "longitude": forms.HiddenInput,
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "accessibility": forms.Textarea(attrs={"rows": 3}),
+            "facilities": forms.Textarea(attrs={"rows": 3}),
+            "transport_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    relocate = forms.BooleanField(
+        label=_("Flyt nålen til den nye adresse"),
+        required=False,
+        help_text=_("Nålen er sat i hånden. Sæt hak, hvis en ændret adresse skal flytte den."),
+    )
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.organisation = organisation
+        if not self.instance.coordinates_locked:
+            del self.fields["relocate"]
+
+    def clean_postcode(self) -> str:
+        postcode = (self.cleaned_data.get("postcode") or "").strip()
+        if postcode and not (len(postcode) == 4 and postcode.isdigit()):
+            raise forms.ValidationError(_("Et dansk postnummer har fire cifre."))
+        return postcode
+
+    def pin_moved(self) -> bool:
+        """True when the map pin was dragged: the hidden coordinates differ from the stored ones."""
+        latitude, longitude = self.cleaned_data.get("latitude"), self.cleaned_data.get("longitude")
+        if latitude is None or longitude is None:
+            return False
+        return "latitude" in self.changed_data or "longitude" in self.changed_data
+
+    def clean(self):
+        cleaned = super().clean()
+        latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
+        if (latitude is None) != (longitude is None):
+            raise forms.ValidationError(_("Angiv både bredde- og længdegrad, eller ingen af dem."))
+        return cleaned
+
+    def address_fields(self) -> dict:
+        names = [name for name in self.Meta.fields if name not in {"latitude", "longitude"}]
+        return {name: self.cleaned_data[name] for name in names}
+
+
+class OrganisationProfileForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = list(PROFILE_FIELDS)
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"))
+    role = forms.ChoiceField(
+        label=_("Rolle"), choices=Membership.Role.choices, initial=Membership.Role.EDITOR
+    )
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Rolle"), choices=Membership.Role.choices)
+
+
+class AcceptInvitationForm(forms.Form):
+    first_name = forms.CharField(label=_("Fornavn"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Efternavn"), max_length=150, required=False)
+    password1 = forms.CharField(
+        label=_("Adgangskode"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    password2 = forms.CharField(
+        label=_("Gentag adgangskode"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("password1") and cleaned.get("password1") != cleaned.get("password2"):
+            self.add_error("password2", _("De to adgangskoder er ikke ens."))
+        return cleaned
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(label=_("Begrundelse til udbyderen"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Fil (CSV eller XLSX)"),
+        help_text=_("Højst 5 MB. Brug skabelonen; danske og engelske kolonnenavne virker begge."),
+    )
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
