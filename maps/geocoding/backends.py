@@ -96,7 +96,12 @@ def _precision(raw: dict) -> str:
 def _nominatim(options: dict):
     options = {"user_agent": f"{settings.SITE_NAME} ({settings.SITE_URL})", **options}
     geocoder = Nominatim(**options)
-    limited = RateLimiter(geocoder.geocode, min_delay_seconds=NOMINATIM_MIN_DELAY_SECONDS, max_retries=0)
+    limited = RateLimiter(
+        geocoder.geocode,
+        min_delay_seconds=NOMINATIM_MIN_DELAY_SECONDS,
+        max_retries=0,
+        swallow_exceptions=False,
+    )
 
     def lookup(query: str):
         return limited(query, exactly_one=True, country_codes="dk", addressdetails=True)
