@@ -1,0 +1,1 @@
+"""The demo network as plain Python data: read by directory.demo.loader."""

@@ -1,0 +1,66 @@
+"""manage.py load_demo: the Danish demo network, or synthetic data at scale for benchmarks."""
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from directory.demo.loader import load_demo_network
+from directory.demo.synthetic import synthetic_generate
+from network.models import User
+
+DEMO_COORDINATOR = ("koordinator@laeringsmiljoer.dk", "demo-koordinator-2025")
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo network of Danish learning environments (idempotent). "
+        "With --scale N, replace the synthetic benchmark data with N environments instead."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--scale", type=int, metavar="N", help="generate N synthetic environments (1–3 offers each)"
+        )
+        parser.add_argument("--seed", type=int, default=2024, help="random seed for --scale (default 2024)")
+        parser.add_argument(
+            "--with-users", action="store_true", help="also create a demo coordinator (superuser)"
+        )
+
+    def handle(self, *args, scale: int | None, seed: int, with_users: bool, **options) -> None:
+        quiet = options["verbosity"] == 0
+        if scale is not None:
+            self._scale(scale, seed, quiet)
+        else:
+            self._demo(quiet)
+        if with_users:
+            self._coordinator()
+
+    def _progress(self, quiet: bool, unit: str):
+        return lambda items: tqdm(items, unit=unit, disable=quiet, file=self.stderr._out, leave=False)
+
+    def _demo(self, quiet: bool) -> None:
+        tally = load_demo_network(progress=self._progress(quiet, " organisationer"))
+        for kind, counts in tally.items():
+            self.stdout.write(
+                f"{kind}: {counts['created']} created, {counts['updated']} updated, "
+                f"{counts['unchanged']} unchanged"
+            )
+        self.stdout.write(self.style.SUCCESS("Demo network loaded."))
+
+    def _scale(self, count: int, seed: int, quiet: bool) -> None:
+        if count < 1:
+            raise CommandError("--scale must be a positive number of environments.")
+        summary = synthetic_generate(count=count, seed=seed, progress=self._progress(quiet, " batches"))
+        self.stdout.write(
+            f"synthetic: removed {summary.deleted_environments} old environments; created "
+            f"{summary.organisations} organisations, {summary.environments} environments, "
+            f"{summary.offers} offers in {summary.seconds:.1f} s"
+        )
+
+    def _coordinator(self) -> None:
+        email, password = DEMO_COORDINATOR
+        user = User.objects.filter(email=email).first() or User(email=email)
+        user.first_name, user.last_name = "Demo", "Koordinator"
+        user.is_staff = user.is_superuser = True
+        user.set_password(password)
+        user.save()
+        self.stdout.write(f"Demo coordinator: {email} / {password} (log in at /admin/)")
