@@ -1,7 +1,30 @@
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from directory.api import reference_views, search_views
+
+router = SimpleRouter()
+router.register("offers", search_views.OfferViewSet, basename="offer")
+router.register("environments", search_views.EnvironmentViewSet, basename="environment")
+router.register("organisations", reference_views.OrganisationViewSet, basename="organisation")
+
+v1 = [
+    # Before the router, so "clusters" is not taken for a place's slug.
+    path(
+        "environments/clusters/", search_views.EnvironmentClusterView.as_view(), name="environment-clusters"
+    ),
+    path("geocode/", search_views.GeocodeView.as_view(), name="geocode"),
+    path("subjects/", reference_views.SubjectList.as_view(), name="subject-list"),
+    path("grades/", reference_views.GradeList.as_view(), name="grade-list"),
+    path("categories/", reference_views.CategoryList.as_view(), name="category-list"),
+    path("municipalities/", reference_views.MunicipalityList.as_view(), name="municipality-list"),
+    path("regions/", reference_views.RegionList.as_view(), name="region-list"),
+    *router.urls,
+]
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("v1/", include((v1, "api-v1"))),
 ]

@@ -1,0 +1,40 @@
+"""Content negotiation that shares ``?format=`` with the offer-format filter.
+
+DRF reads ``?format=`` as the response format and would answer 404 to
+``?format=udgaaende``. Here only json, api and geojson choose the representation;
+every other value is left to the search form (directory/search_forms.py).
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import NotFound
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.settings import api_settings
+
+from directory.search_forms import OUTPUT_FORMATS
+
+
+class _WithoutFormatOverride:
+    URL_FORMAT_OVERRIDE = None
+
+    def __getattr__(self, name):
+        return getattr(api_settings, name)
+
+
+class SharedFormatNegotiation(DefaultContentNegotiation):
+    settings = _WithoutFormatOverride()
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        requested = [value for value in request.query_params.getlist("format") if value in OUTPUT_FORMATS]
+        try:
+            return super().select_renderer(
+                request, renderers, format_suffix or (requested[0] if requested else None)
+            )
+        except NotFound as error:  # e.g. ?format=geojson where there is no GeoJSON
+            from directory.api.pagination import parameter_error
+
+            available = ", ".join(renderer.format for renderer in renderers)
+            raise parameter_error(
+                "format", _("Formatet findes ikke her. Brug: %(formats)s.") % {"formats": available}
+            ) from error

@@ -1,0 +1,336 @@
+"""The one search engine: the API, GeoJSON, the map and the search pages all call these.
+
+Interfaces (``params`` is ``OfferSearchForm(...).cleaned_data`` from directory/search_forms.py):
+
+``offer_search(*, params) -> OfferSearchResult``
+    ``.offers``: a sliceable sequence of published Offer objects (organisation, grades,
+    subjects, languages and active places fetched up front). When ``near`` is given each
+    offer carries ``.distance_km`` (float, great circle to its nearest place) and
+    ``.nearest_environment``; otherwise both are None. ``.point``: the GeocodeResult of
+    ``near`` or None. ``.count``: how many offers match in all.
+``environment_search(*, params) -> EnvironmentSearchResult``
+    The active places hosting at least one published offer that matches the offer
+    filters, themselves filtered by ``category``, ``municipality``, ``region``, ``bbox``
+    and ``near`` (by where the place is). Items carry ``.distance_km`` and ``.offer_count``.
+``environment_clusters(*, params, zoom) -> list[dict]``
+    GeoJSON Features for a map at ``zoom``: clusters ``{"cluster": true, "count": N}`` or
+    single places ``{"cluster": false, "id", "name", "organisation", "url", "offer_count"}``.
+
+How a point search runs (both databases, see maps/spatial.py for the math):
+1. candidates: places inside the bounding box of the circle, a range scan of the
+   ``environment_lat_lng`` B-tree index on (latitude, longitude);
+2. exact: the haversine term of each candidate, computed in SQL with plain arithmetic,
+   keeps those within the radius; offers are joined through those places only, so the
+   other filters touch few rows;
+3. ranking: the database orders by the nearest place's term and returns one page
+   (ORDER BY … LIMIT), and only that page's distances are turned into kilometres.
+Outreach offers ("udgaaende") with a service area match when the point lies in it (its
+municipality is one they serve, or one of their places is within their service radius),
+however far their base is, and not otherwise; outreach offers without an area match by
+their places like other offers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection, models
+from django.db.models import Prefetch
+from django.db.models.functions import Cast, Floor
+from django.urls import NoReverseMatch, reverse
+
+from directory.models import LearningEnvironment, Offer
+from directory.querysets import EnvironmentQuerySet, OfferQuerySet
+from directory.search_forms import Ordering
+from maps import clustering
+from maps.spatial import haversine_km
+
+PAGE_ENVIRONMENTS = LearningEnvironment.objects.active().select_related("municipality", "category")
+
+
+class DecoratedPage(Sequence):
+    """A queryset whose items get search attributes when a page is sliced off.
+
+    Django's Paginator and DRF's pagination call ``count()`` and slice; only the
+    page's rows are fetched and decorated (distances in km, nearest place, counts).
+    """
+
+    def __init__(self, queryset: models.QuerySet, decorate: Callable[[list], None]):
+        self.queryset = queryset
+        self._decorate = decorate
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self.queryset.count()
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            items = list(self.queryset[index])
+            self._decorate(items)
+            return items
+        items = self[index : index + 1]
+        if not items:
+            raise IndexError(index)
+        return items[0]
+
+    def __iter__(self) -> Iterator:
+        return iter(self[0 : self.count()])
+
+
+@dataclass
+class OfferSearchResult:
+    offers: DecoratedPage
+    point: Any  # maps.geocoding.GeocodeResult | None
+
+    @property
+    def count(self) -> int:
+        return self.offers.count()
+
+
+@dataclass
+class EnvironmentSearchResult:
+    environments: DecoratedPage
+    point: Any
+
+    @property
+    def count(self) -> int:
+        return self.environments.count()
+
+
+def offer_search(*, params: dict) -> OfferSearchResult:
+    point = params.get("near")
+    offers = _offers_matching(params, place_filters=True)
+    if point is not None:
+        offers = _within_reach(offers, point, params)
+    offers = _ordered(offers, params, point, title_field="title", created_field="created_at")
+    offers = offers.select_related("organisation", "grade_from", "grade_to").prefetch_related(
+        "subjects", "languages", Prefetch("environments", queryset=PAGE_ENVIRONMENTS.order_by("name", "pk"))
+    )
+    return OfferSearchResult(
+        offers=DecoratedPage(offers, lambda page: _decorate_offers(page, point)), point=point
+    )
+
+
+def environment_search(*, params: dict) -> EnvironmentSearchResult:
+    point = params.get("near")
+    environments = _environments_matching(params)
+    if point is not None:
+        environments = environments.near(point.latitude, point.longitude, params["radius"])
+    environments = _ordered(environments, params, point, title_field="name", created_field="created_at")
+    environments = environments.select_related("organisation", "category", "municipality", "region")
+    offers = _offers_matching(params, place_filters=False)
+    return EnvironmentSearchResult(
+        environments=DecoratedPage(environments, lambda page: _decorate_environments(page, point, offers)),
+        point=point,
+    )
+
+
+def environment_clusters(*, params: dict, zoom: int) -> list[dict]:
+    """GeoJSON Features for the map: grid clusters below ``clustering.SINGLE_PLACE_ZOOM``,
+    single places from there (at most ``clustering.MAX_SINGLE_PLACES``, nearest the box's centre
+    first would need a point; we take them by name)."""
+    environments = _environments_matching(params).located().order_by()
+    offers = _offers_matching(params, place_filters=False)
+    if zoom >= clustering.SINGLE_PLACE_ZOOM:
+        singles = list(environments.order_by("name", "pk")[: clustering.MAX_SINGLE_PLACES])
+        return [_place_feature(place) for place in _with_offer_counts(singles, offers)]
+    cell = clustering.cell_size_degrees(zoom)
+    cells = (
+        environments.annotate(
+            cell_x=_floor((models.F("longitude") + 180.0) / cell),
+            cell_y=_floor((models.F("latitude") + 90.0) / cell),
+        )
+        .values("cell_x", "cell_y")
+        .annotate(
+            count=models.Count("pk"),
+            latitude=models.Avg("latitude"),
+            longitude=models.Avg("longitude"),
+            any_id=models.Min("pk"),
+        )
+    )
+    cells = list(cells)
+    single_ids = [row["any_id"] for row in cells if row["count"] == 1]
+    singles = LearningEnvironment.objects.filter(pk__in=single_ids).select_related("organisation")
+    places = {place.pk: place for place in _with_offer_counts(list(singles), offers)}
+    features = []
+    for row in sorted(cells, key=lambda row: (row["cell_y"], row["cell_x"])):
+        if row["count"] == 1 and row["any_id"] in places:
+            features.append(_place_feature(places[row["any_id"]]))
+        else:
+            features.append(clustering.cluster_feature(row["latitude"], row["longitude"], row["count"]))
+    return features
+
+
+def environment_url(environment: LearningEnvironment) -> str | None:
+    """The place's public page, or None while the page view does not exist yet."""
+    try:
+        return reverse("directory:environment_detail", kwargs={"slug": environment.slug})
+    except NoReverseMatch:
+        return None
+
+
+def offer_url(offer: Offer) -> str | None:
+    try:
+        return reverse("directory:offer_detail", kwargs={"slug": offer.slug})
+    except NoReverseMatch:
+        return None
+
+
+# --- building blocks -------------------------------------------------------------------
+
+
+def _offers_matching(params: dict, *, place_filters: bool) -> OfferQuerySet:
+    """Published offers with the offer-level filters; ``place_filters`` adds category,
+    municipality, region and bbox (which the place search applies to places instead)."""
+    offers = Offer.objects.published()
+    if params.get("subject"):
+        offers = offers.for_subjects([subject.slug for subject in params["subject"]])
+    if params.get("grade") is not None:
+        offers = offers.for_grade(params["grade"].level)
+    if params.get("format"):
+        offers = offers.for_formats(params["format"])
+    if params.get("free") is True:
+        offers = offers.free()
+    elif params.get("free") is False:
+        offers = offers.not_free()
+    if params.get("language") is not None:
+        offers = offers.for_language(params["language"].code)
+    if params.get("month"):
+        offers = offers.for_month(params["month"])
+    if params.get("q"):
+        offers = offers.matching_text(params["q"])
+    if place_filters:
+        if params.get("category") is not None:
+            offers = offers.for_category(params["category"].slug)
+        if params.get("municipality") is not None:
+            offers = offers.in_municipality(params["municipality"].code)
+        if params.get("region") is not None:
+            offers = offers.in_region(params["region"].code)
+        if params.get("bbox") is not None:
+            offers = offers.at_environments(LearningEnvironment.objects.active().in_box(params["bbox"]))
+    return offers
+
+
+def _environments_matching(params: dict) -> EnvironmentQuerySet:
+    offers = _offers_matching(params, place_filters=False)
+    environments = LearningEnvironment.objects.active()
+    if params.get("category") is not None:
+        environments = environments.of_category(params["category"].slug)
+    if params.get("municipality") is not None:
+        environments = environments.in_municipality(params["municipality"].code)
+    if params.get("region") is not None:
+        environments = environments.in_region(params["region"].code)
+    if params.get("bbox") is not None:
+        environments = environments.in_box(params["bbox"])
+    hosting = offers.filter(environments=models.OuterRef("pk"))
+    return environments.filter(models.Exists(hosting))
+
+
+def _within_reach(offers: OfferQuerySet, point, params: dict) -> OfferQuerySet:
+    """Offers at a place within the radius, plus outreach offers whose area holds the point."""
+    latitude, longitude = point.latitude, point.longitude
+    # An outreach offer with a service area goes where that area says, wherever its base is.
+    nearby = (
+        offers.near(latitude, longitude, params["radius"])
+        .exclude(pk__in=Offer.objects.defining_service_area().values("pk"))
+        .values("pk")
+    )
+    if params.get("format") and Offer.Format.OUTREACH not in params["format"]:
+        reach = models.Q(pk__in=nearby)
+    else:
+        serving = offers.serving_point(latitude, longitude, _municipality_code(point)).values("pk")
+        reach = models.Q(pk__in=nearby) | models.Q(pk__in=serving)
+    return Offer.objects.filter(reach).with_distance_term(latitude, longitude)
+
+
+def _municipality_code(point) -> int | None:
+    """The searched point's municipality (for outreach areas); looked up if the geocoder
+    did not say, e.g. for a bare 'lat,lng'."""
+    if getattr(point, "municipality_code", None):
+        return int(point.municipality_code)
+    from maps import geocoding
+
+    found = geocoding.reverse_municipality(point.latitude, point.longitude)
+    if found is None:
+        return None
+    return int(getattr(found, "code", found))
+
+
+def _ordered(queryset: models.QuerySet, params: dict, point, *, title_field: str, created_field: str):
+    """Stable orderings: every one ends with the primary key."""
+    ordering = params.get("ordering") or (Ordering.DISTANCE if point else Ordering.TITLE)
+    if ordering == Ordering.DISTANCE and point is not None:
+        return queryset.order_by(models.F("distance_term").asc(nulls_last=True), title_field, "pk")
+    if ordering == Ordering.NEWEST:
+        return queryset.order_by(f"-{created_field}", "-pk")
+    return queryset.order_by(title_field, "pk")
+
+
+def _floor(expression: models.Expression) -> models.Expression:
+    """floor() of a non-negative number. SQLite has no native FLOOR (Django's is a Python
+    callback, slow over 100,000 rows); CAST truncates, which is floor for x ≥ 0.
+    PostgreSQL's CAST rounds, so it gets its native FLOOR."""
+    if connection.vendor == "sqlite":
+        return Cast(expression, models.IntegerField())
+    return Floor(expression)
+
+
+def _decorate_offers(offers: list[Offer], point) -> None:
+    for offer in offers:
+        offer.distance_km, offer.nearest_environment = None, None
+        if point is None:
+            continue
+        located = [place for place in offer.environments.all() if place.has_coordinates]
+        if located:
+            distances = [
+                (haversine_km(point.latitude, point.longitude, place.latitude, place.longitude), place)
+                for place in located
+            ]
+            offer.distance_km, offer.nearest_environment = min(distances, key=lambda pair: pair[0])
+
+
+def _decorate_environments(environments: list[LearningEnvironment], point, offers: OfferQuerySet) -> None:
+    _with_offer_counts(environments, offers)
+    for environment in environments:
+        environment.distance_km = None
+        if point is not None and environment.has_coordinates:
+            environment.distance_km = haversine_km(
+                point.latitude, point.longitude, environment.latitude, environment.longitude
+            )
+
+
+def _with_offer_counts(environments: list[LearningEnvironment], offers: OfferQuerySet) -> list:
+    """Set ``.offer_count``: how many of the matching offers each place hosts (one query)."""
+    through = Offer.environments.through
+    counts = dict(
+        through.objects.filter(
+            learningenvironment_id__in=[place.pk for place in environments], offer_id__in=offers.values("pk")
+        )
+        .values_list("learningenvironment_id")
+        .annotate(count=models.Count("offer_id"))
+        .values_list("learningenvironment_id", "count")
+    )
+    for place in environments:
+        place.offer_count = counts.get(place.pk, 0)
+    return environments
+
+
+def _place_feature(place: LearningEnvironment) -> dict:
+    return clustering.place_feature(
+        place.latitude,
+        place.longitude,
+        {
+            "id": place.pk,
+            "name": place.name,
+            "organisation": place.organisation.name,
+            "url": environment_url(place),
+            "offer_count": place.offer_count,
+        },
+    )

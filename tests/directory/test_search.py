@@ -1,0 +1,315 @@
+"""The search engine against a small network with known distances.
+
+Expected distances come from the test's own haversine (below), not from the code under
+test. The searched school is in Aarhus C; places in Aarhus, Odense, København and Aalborg.
+"""
+
+import math
+from dataclasses import dataclass
+
+import pytest
+from django.http import QueryDict
+
+from directory.models import Category, Grade, Language, LearningEnvironment, Offer, Subject
+from directory.search_forms import OfferSearchForm
+from directory.selectors.search import environment_clusters, environment_search, offer_search
+from maps.models import Municipality
+from tests.factories import EnvironmentFactory, OfferFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+SCHOOL = (56.1572, 10.2107)  # Aarhus C
+PLACES = {
+    "aros": (56.1538, 10.1997, 751),
+    "moesgaard": (56.0884, 10.2247, 751),
+    "odense-zoo": (55.3836, 10.3756, 461),
+    "koebenhavn-zoo": (55.6726, 12.5214, 101),
+    "nationalmuseet": (55.6749, 12.5747, 101),
+    "aalborg-zoo": (57.0378, 9.8988, 851),
+}
+
+
+def great_circle_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """The test's own haversine on a 6371.0088 km sphere."""
+    lat1, lng1, lat2, lng2 = map(math.radians, (*a[:2], *b[:2]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lng2 - lng1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def km_from_school(place: str) -> float:
+    return great_circle_km(SCHOOL, PLACES[place])
+
+
+@dataclass
+class Network:
+    places: dict
+    offers: dict
+
+
+def _grade(slug: str) -> Grade:
+    return Grade.objects.get(slug=slug)
+
+
+@pytest.fixture
+def network(db) -> Network:
+    places = {}
+    for slug, (latitude, longitude, code) in PLACES.items():
+        municipality = Municipality.objects.get(code=code)
+        organisation = OrganisationFactory(name=f"Organisation {slug}", municipality=municipality)
+        places[slug] = EnvironmentFactory(
+            name=slug.replace("-", " ").title(),
+            slug=slug,
+            organisation=organisation,
+            latitude=latitude,
+            longitude=longitude,
+            municipality=municipality,
+            category=Category.objects.get(slug="zoo-akvarium" if "zoo" in slug else "museum"),
+        )
+    danish, english = Language.objects.get(code="da"), Language.objects.get(code="en")
+
+    def offer(slug, place, subjects, grades, **fields):
+        languages = fields.pop("languages", [danish])
+        environments = [places[place]] if place else []
+        created = OfferFactory(
+            title=fields.pop("title", slug.replace("-", " ").capitalize()),
+            slug=slug,
+            organisation=places[place].organisation if place else places["nationalmuseet"].organisation,
+            subjects=[Subject.objects.get(slug=subject) for subject in subjects],
+            grade_from=_grade(grades[0]),
+            grade_to=_grade(grades[1]),
+            environments=environments,
+            **fields,
+        )
+        created.languages.set(languages)
+        return created
+
+    offers = {
+        "kunst-for-mellemtrinnet": offer(
+            "kunst-for-mellemtrinnet", "aros", ["billedkunst"], ("5-klasse", "9-klasse"), price_dkk=0
+        ),
+        "vikingetiden": offer(
+            "vikingetiden",
+            "moesgaard",
+            ["historie"],
+            ("0-klasse", "6-klasse"),
+            price_dkk=500,
+            months=0b0111_0000_0000,  # September–November
+        ),
+        "dyrenes-tilpasning": offer(
+            "dyrenes-tilpasning", "odense-zoo", ["biologi"], ("3-klasse", "6-klasse"), price_dkk=0
+        ),
+        "rovdyr-og-byttedyr": offer(
+            "rovdyr-og-byttedyr",
+            "koebenhavn-zoo",
+            ["biologi", "natur-teknologi"],
+            ("0-klasse", "10-klasse"),
+            price_dkk=300,
+            languages=[danish, english],
+        ),
+        "zoo-paa-besoeg": offer(
+            "zoo-paa-besoeg",
+            "aalborg-zoo",
+            ["biologi"],
+            ("0-klasse", "6-klasse"),
+            format=Offer.Format.OUTREACH,
+            service_radius_km=150,
+        ),
+        "museet-kommer-til-jer": offer(
+            "museet-kommer-til-jer",
+            "nationalmuseet",
+            ["historie"],
+            ("4-klasse", "9-klasse"),
+            format=Offer.Format.OUTREACH,
+        ),  # fmt: skip
+        "dyr-paa-hjul": offer(
+            "dyr-paa-hjul",
+            "odense-zoo",
+            ["biologi"],
+            ("0-klasse", "3-klasse"),
+            format=Offer.Format.OUTREACH,
+            service_radius_km=20,
+        ),
+        "digitale-vikinger": offer(
+            "digitale-vikinger", None, ["historie"], ("4-klasse", "6-klasse"), format=Offer.Format.DIGITAL
+        ),
+        "kladde-paa-aros": offer(
+            "kladde-paa-aros", "aros", ["billedkunst"], ("5-klasse", "9-klasse"), status=Offer.Status.DRAFT
+        ),
+    }
+    offers["museet-kommer-til-jer"].service_municipalities.set([Municipality.objects.get(code=751)])
+    # A published offer at an archived place is not public through that place.
+    archived = EnvironmentFactory(
+        slug="lukket-museum", name="Lukket museum", status=LearningEnvironment.Status.ARCHIVED,
+        latitude=56.16, longitude=10.21,
+    )  # fmt: skip
+    OfferFactory(
+        slug="paa-lukket-sted",
+        title="På lukket sted",
+        environments=[archived],
+        subjects=[Subject.objects.get(slug="kulturarv")],
+        months=0b1111_1111_1110,
+    )
+    return Network(places=places, offers=offers)
+
+
+def search(query: str):
+    form = OfferSearchForm(QueryDict(query))
+    assert form.is_valid(), form.errors
+    return offer_search(params=form.cleaned_data)
+
+
+def slugs(result) -> list[str]:
+    return [offer.slug for offer in result.offers]
+
+
+NEAR_SCHOOL = f"near={SCHOOL[0]},{SCHOOL[1]}"
+ALL_PUBLIC = {
+    "kunst-for-mellemtrinnet", "vikingetiden", "dyrenes-tilpasning", "rovdyr-og-byttedyr",
+    "zoo-paa-besoeg", "museet-kommer-til-jer", "dyr-paa-hjul", "digitale-vikinger",
+}  # fmt: skip
+
+
+def test_without_filters_every_published_offer_is_listed_by_title(network):
+    result = search("")
+    assert set(slugs(result)) == ALL_PUBLIC | {"paa-lukket-sted"}
+    titles = [offer.title for offer in result.offers]
+    assert titles == sorted(titles)
+    assert result.count == len(ALL_PUBLIC) + 1
+    assert all(offer.distance_km is None for offer in result.offers)
+
+
+def test_near_within_radius_orders_by_great_circle_distance_with_exact_kilometres(network):
+    result = search(f"{NEAR_SCHOOL}&radius=10&format=paa-stedet")
+    assert slugs(result) == ["kunst-for-mellemtrinnet", "vikingetiden"]
+    aros, moesgaard = result.offers[0:2]
+    assert aros.distance_km == pytest.approx(km_from_school("aros"), abs=0.001)
+    assert moesgaard.distance_km == pytest.approx(km_from_school("moesgaard"), abs=0.001)
+    assert aros.nearest_environment.slug == "aros"
+    assert result.point.latitude == SCHOOL[0]
+
+
+@pytest.mark.parametrize("radius", [1, 5, 10, 50, 130, 160, 250, 500])
+def test_radius_keeps_exactly_the_places_within_it(network, radius):
+    expected_on_site = {
+        offer.slug
+        for offer in network.offers.values()
+        if offer.status == Offer.Status.PUBLISHED
+        and offer.format == Offer.Format.ON_SITE
+        and any(km_from_school(place.slug) <= radius for place in offer.environments.all())
+    }
+    result = search(f"{NEAR_SCHOOL}&radius={radius}&format=paa-stedet")
+    assert set(slugs(result)) == expected_on_site
+    distances = [offer.distance_km for offer in result.offers]
+    assert distances == sorted(distances)
+
+
+def test_outreach_offer_matches_school_in_its_service_radius_though_provider_is_far(network):
+    assert km_from_school("aalborg-zoo") > 90  # far beyond the searched 10 km
+    result = search(f"{NEAR_SCHOOL}&radius=10&subject=biologi")
+    assert slugs(result) == ["zoo-paa-besoeg"]
+    assert result.offers[0].distance_km == pytest.approx(km_from_school("aalborg-zoo"), abs=0.001)
+
+
+def test_outreach_offer_matches_school_in_a_served_municipality(network):
+    result = search(f"{NEAR_SCHOOL}&radius=5&subject=historie&format=udgaaende")
+    assert slugs(result) == ["museet-kommer-til-jer"]
+
+
+def test_outreach_offer_outside_its_service_area_does_not_match(network):
+    result = search(f"{NEAR_SCHOOL}&radius=100&format=udgaaende")
+    assert km_from_school("odense-zoo") < 100  # its base is within the radius, its 20 km area is not
+    assert "dyr-paa-hjul" not in slugs(result)
+    odense = search("near=55.40,10.39&radius=5&format=udgaaende")
+    assert slugs(odense) == ["dyr-paa-hjul"]
+
+
+def test_drafts_and_places_that_are_archived_never_show(network):
+    result = search(f"{NEAR_SCHOOL}&radius=20")
+    assert "kladde-paa-aros" not in slugs(result)
+    assert "paa-lukket-sted" not in slugs(result)
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("subject=biologi", {"dyrenes-tilpasning", "rovdyr-og-byttedyr", "zoo-paa-besoeg", "dyr-paa-hjul"}),
+        ("subject=billedkunst&subject=natur-teknologi", {"kunst-for-mellemtrinnet", "rovdyr-og-byttedyr"}),
+        ("subject=billedkunst,natur-teknologi", {"kunst-for-mellemtrinnet", "rovdyr-og-byttedyr"}),
+        ("grade=9-klasse", {"kunst-for-mellemtrinnet", "rovdyr-og-byttedyr", "museet-kommer-til-jer"}),
+        ("grade=2", {"vikingetiden", "rovdyr-og-byttedyr", "zoo-paa-besoeg", "dyr-paa-hjul"}),
+        (
+            "category=zoo-akvarium",
+            {"dyrenes-tilpasning", "rovdyr-og-byttedyr", "zoo-paa-besoeg", "dyr-paa-hjul"},
+        ),
+        ("format=digitalt", {"digitale-vikinger"}),
+        ("format=udgaaende", {"zoo-paa-besoeg", "museet-kommer-til-jer", "dyr-paa-hjul"}),
+        ("municipality=751", {"kunst-for-mellemtrinnet", "vikingetiden", "museet-kommer-til-jer"}),
+        ("municipality=101", {"rovdyr-og-byttedyr", "museet-kommer-til-jer"}),
+        ("region=1083", {"dyrenes-tilpasning", "dyr-paa-hjul"}),
+        ("free=false", {"vikingetiden", "rovdyr-og-byttedyr"}),
+        ("language=en", {"rovdyr-og-byttedyr"}),
+        ("month=3", ALL_PUBLIC - {"vikingetiden"} | {"paa-lukket-sted"}),
+        ("month=1", ALL_PUBLIC - {"vikingetiden"}),
+        ("q=rovdyr", {"rovdyr-og-byttedyr"}),
+        ("q=organisation aalborg-zoo", {"zoo-paa-besoeg"}),
+        ("bbox=12.0,55.5,13.0,55.8", {"rovdyr-og-byttedyr", "museet-kommer-til-jer"}),
+        ("subject=biologi&grade=1-klasse&free=true", {"zoo-paa-besoeg", "dyr-paa-hjul"}),
+        ("subject=historie&municipality=751&grade=5-klasse", {"vikingetiden", "museet-kommer-til-jer"}),
+    ],
+)
+def test_each_filter_alone_and_combined(network, query, expected):
+    assert set(slugs(search(query))) == expected
+
+
+def test_free_alone_lists_the_offers_without_a_price(network):
+    expected = {slug for slug, offer in network.offers.items() if offer.price_dkk == 0} & ALL_PUBLIC
+    assert set(slugs(search("free=true"))) - {"paa-lukket-sted"} == expected
+
+
+def test_near_combined_with_subject_and_grade_answers_the_teachers_question(network):
+    # "what can my 3rd grade do in biology within 120 km of Aarhus C?"
+    result = search(f"{NEAR_SCHOOL}&radius=120&subject=biologi&grade=3-klasse")
+    assert km_from_school("odense-zoo") < 120 < km_from_school("koebenhavn-zoo")
+    assert slugs(result) == ["dyrenes-tilpasning", "zoo-paa-besoeg"]
+    assert [offer.distance_km for offer in result.offers] == pytest.approx(
+        [km_from_school("odense-zoo"), km_from_school("aalborg-zoo")], abs=0.001
+    )
+
+
+def test_ordering_by_title_or_newest_first_with_a_point(network):
+    by_title = search(f"{NEAR_SCHOOL}&radius=500&format=paa-stedet&ordering=title")
+    assert [offer.title for offer in by_title.offers] == sorted(offer.title for offer in by_title.offers)
+    assert all(offer.distance_km is not None for offer in by_title.offers)
+    newest = search("ordering=-created")
+    assert slugs(newest)[0] == "paa-lukket-sted"
+
+
+def test_a_town_name_in_near_goes_through_the_geocoder(network):
+    result = search("near=Odense&radius=15&format=paa-stedet")
+    assert slugs(result) == ["dyrenes-tilpasning"]
+    assert result.point.municipality_code == 461
+
+
+def test_place_search_uses_the_same_filters_and_reports_distance_and_offer_count(network):
+    form = OfferSearchForm(QueryDict(f"{NEAR_SCHOOL}&radius=120&subject=biologi"))
+    assert form.is_valid()
+    result = environment_search(params=form.cleaned_data)
+    places = list(result.environments)
+    assert [place.slug for place in places] == ["odense-zoo", "aalborg-zoo"]
+    assert places[0].distance_km == pytest.approx(km_from_school("odense-zoo"), abs=0.001)
+    assert [place.offer_count for place in places] == [2, 1]  # Odense: the zoo's visit and its outreach
+
+
+def test_clusters_group_places_at_low_zoom_and_split_them_at_high_zoom(network):
+    form = OfferSearchForm(QueryDict(""))
+    assert form.is_valid()
+    country = environment_clusters(params=form.cleaned_data, zoom=5)
+    counts = sorted(feature["properties"].get("count", 1) for feature in country)
+    assert sum(counts) == 6  # six active public places; the archived one is left out
+    assert any(feature["properties"]["cluster"] for feature in country)
+    city = environment_clusters(params=form.cleaned_data, zoom=14)
+    assert len(city) == 6
+    assert all(not feature["properties"]["cluster"] for feature in city)
+    aros = next(feature for feature in city if feature["properties"]["name"] == "Aros")
+    assert aros["geometry"]["coordinates"] == [PLACES["aros"][1], PLACES["aros"][0]]
+    assert aros["properties"]["offer_count"] == 1
