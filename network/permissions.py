@@ -29,12 +29,12 @@ if TYPE_CHECKING:
     AnyUser = User | AnonymousUser
 
 
-def is_coordinator(user: AnyUser) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_staff)
+def is_coordinator(user: AnyUser | None) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active and user.is_staff)
 
 
-def _memberships(user: AnyUser) -> QuerySet[Membership]:
-    if not (user.is_authenticated and user.is_active):
+def _memberships(user: AnyUser | None) -> QuerySet[Membership]:
+    if user is None or not (user.is_authenticated and user.is_active):
         return Membership.objects.none()
     return Membership.objects.filter(user=user)
 
@@ -137,8 +137,10 @@ def editable_environments(user: AnyUser) -> QuerySet[LearningEnvironment]:
     return LearningEnvironment.objects.filter(organisation__in=editable_organisations(user))
 
 
-def publishes_directly(user: AnyUser, organisation: Organisation) -> bool:
-    """Whether a change by this user to this organisation's offers goes public without review."""
+def publishes_directly(user: AnyUser | None, organisation: Organisation) -> bool:
+    """Whether a change by this user to this organisation's offers goes public without review.
+
+    No user (a shell command) follows the organisation's own rule, like its members."""
     from django.conf import settings
 
     if is_coordinator(user):

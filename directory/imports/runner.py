@@ -105,6 +105,7 @@ def _plan(
     places: dict[str, _Planned] = {}
     offers: dict[str, _Planned] = {}
     bad: list[Entry] = []
+    references: list[tuple[int, str, str]] = []
     for line, row in table.rows:
         errors = RowErrors()
         place_id, offer_id = row.get("sted_id", ""), row.get("tilbud_id", "")
@@ -132,6 +133,8 @@ def _plan(
                 )
             if place_id:
                 planned.places.append(place_id)
+        elif offer_id and place_id:
+            references.append((line, offer_id, place_id))  # "this offer is also given here"
         if errors:
             name = row.get("titel") or row.get("sted_navn") or ""
             bad.append(
@@ -144,6 +147,12 @@ def _plan(
                     dict(errors),
                 )
             )
+    for line, offer_id, place_id in references:
+        if offer_id in offers:
+            offers[offer_id].places.append(place_id)
+        else:
+            message = _("Tilbuddet %(key)s er ikke beskrevet i filen.") % {"key": offer_id}
+            bad.append(Entry(line, "offer", offer_id, "", Action.REJECT, {"tilbud_id": message}))
     return places, offers, bad
 
 
