@@ -1,14 +1,56 @@
 """Admin for the network's coordinators: search, filters, and inlines under each organisation."""
 
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from directory.models import Category, Grade, Language, LearningEnvironment, Offer, Organisation, Subject
+from directory.services import environments as environment_services
+from maps.geocoding import AddressNotFound, geocode, in_denmark
+
+LOCATION_FIELDS = {"latitude", "longitude", "coordinates_locked"}
+SERVICE_EXTRA_FIELDS = ("slug", "status", "description", "accessibility", "facilities", "transport_notes")
+
+
+class EnvironmentLocationForm(forms.ModelForm):
+    """Checks, before saving, what the environment services would refuse (an address outside
+    Denmark, a pin in Sweden), so the message appears next to the field, not as an error page.
+    The geocoding result lands in the cache, so the service's own lookup costs nothing."""
+
+    def clean(self):
+        cleaned = super().clean()
+        latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
+        if {"latitude", "longitude"} & set(self.changed_data) and (latitude is None) != (longitude is None):
+            self.add_error("latitude", _("Angiv både bredde- og længdegrad, eller ingen af dem."))
+        elif latitude is not None and {"latitude", "longitude"} & set(self.changed_data):
+            if not in_denmark(latitude, longitude):
+                self.add_error("latitude", _("Punktet ligger uden for Danmark."))
+        elif self._address_needs_geocoding(cleaned):
+            line = ", ".join(
+                part
+                for part in (
+                    cleaned.get("street_address", ""),
+                    f"{cleaned.get('postcode', '')} {cleaned.get('city', '')}",
+                )
+                if part.strip()
+            )
+            try:
+                geocode(line)
+            except AddressNotFound as error:
+                self.add_error("street_address", str(error))
+        return cleaned
+
+    def _address_needs_geocoding(self, cleaned) -> bool:
+        if self.instance.pk is None:
+            return cleaned.get("latitude") is None
+        address_changed = bool({"street_address", "postcode", "city"} & set(self.changed_data))
+        return address_changed and not self.instance.coordinates_locked
 
 
 class EnvironmentInline(admin.TabularInline):
     model = LearningEnvironment
+    form = EnvironmentLocationForm
     fields = ["name", "slug", "category", "street_address", "postcode", "city", "status"]
     prepopulated_fields = {"slug": ["name"]}
     extra = 0
@@ -32,6 +74,34 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["municipality"]
     inlines = [EnvironmentInline, OfferInline]
 
+    def save_formset(self, request, form, formset, change):
+        """Places added or edited inline go through the environment services (geocoding, history)."""
+        if formset.model is not LearningEnvironment:
+            return super().save_formset(request, form, formset, change)
+        formset.save(commit=False)
+        for environment in formset.deleted_objects:
+            environment.delete()
+        for inline_form in formset.forms:
+            if inline_form in formset.deleted_forms or not inline_form.has_changed():
+                continue
+            data = inline_form.cleaned_data
+            if inline_form.instance.pk is None:
+                inline_form.instance = environment_services.environment_create(
+                    organisation=form.instance,
+                    name=data["name"],
+                    category=data["category"],
+                    street_address=data.get("street_address", ""),
+                    postcode=data.get("postcode", ""),
+                    city=data.get("city", ""),
+                    user=request.user,
+                    **{name: data[name] for name in ("slug", "status") if data.get(name)},
+                )
+            else:
+                stored = LearningEnvironment.objects.get(pk=inline_form.instance.pk)
+                changes = {name: data[name] for name in inline_form.changed_data if name in data}
+                environment_services.environment_update(environment=stored, user=request.user, **changes)
+        formset.save_m2m()
+
 
 @admin.register(LearningEnvironment)
 class LearningEnvironmentAdmin(SimpleHistoryAdmin):
@@ -46,8 +116,11 @@ class LearningEnvironmentAdmin(SimpleHistoryAdmin):
     ]
     search_fields = ["name", "organisation__name", "street_address", "postcode", "city"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["organisation", "municipality"]
+    autocomplete_fields = ["organisation"]
     list_select_related = ["organisation", "category", "municipality"]
+    form = EnvironmentLocationForm
+    # Derived by the environment services from the address or the pin, never typed.
+    readonly_fields = ["coordinate_source", "coordinate_precision", "municipality", "region"]
     fieldsets = [
         (None, {"fields": ["organisation", "name", "slug", "category", "status", "description"]}),
         (_("Adresse"), {"fields": ["street_address", "postcode", "city"]}),
@@ -67,6 +140,47 @@ class LearningEnvironmentAdmin(SimpleHistoryAdmin):
         ),
         (_("Praktisk"), {"fields": ["accessibility", "facilities", "transport_notes", "external_id"]}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        """Through the environment services: a typed coordinate is a manual pin; an edited address
+        is geocoded again unless the pin is locked; unticking "locked" relocates to the address."""
+        data, changed = form.cleaned_data, set(form.changed_data)
+        pin_typed = bool({"latitude", "longitude"} & changed) and data.get("latitude") is not None
+        if not change:
+            pin = {"latitude": data["latitude"], "longitude": data["longitude"]} if pin_typed else {}
+            extra = {name: data[name] for name in SERVICE_EXTRA_FIELDS if data.get(name)}
+            saved = environment_services.environment_create(
+                organisation=data["organisation"],
+                name=data["name"],
+                category=data["category"],
+                street_address=data.get("street_address", ""),
+                postcode=data.get("postcode", ""),
+                city=data.get("city", ""),
+                external_id=data.get("external_id", ""),
+                user=request.user,
+                **pin,
+                **extra,
+            )
+        else:
+            stored = LearningEnvironment.objects.get(pk=obj.pk)
+            changes = {name: data[name] for name in changed - LOCATION_FIELDS if name in data}
+            unlocked = "coordinates_locked" in changed and not data["coordinates_locked"]
+            cleared = {"latitude", "longitude"} & changed and data.get("latitude") is None
+            saved = environment_services.environment_update(
+                environment=stored, user=request.user, relocate=bool(unlocked or cleared), **changes
+            )
+            locked_now = (
+                "coordinates_locked" in changed and data["coordinates_locked"] and saved.has_coordinates
+            )
+            if pin_typed or locked_now:
+                latitude = data["latitude"] if pin_typed else saved.latitude
+                longitude = data["longitude"] if pin_typed else saved.longitude
+                saved = environment_services.environment_set_pin(
+                    environment=saved, latitude=latitude, longitude=longitude, user=request.user
+                )
+        for field in LearningEnvironment._meta.concrete_fields:
+            setattr(obj, field.attname, getattr(saved, field.attname))
+        obj._state.adding = False
 
 
 @admin.register(Offer)
