@@ -92,8 +92,13 @@ def _nearest(lat: float, lng: float, count: int) -> list[tuple[float, int]]:
     """(distance km, municipality) of the `count` nearest reference points."""
     row, column = _cell(lat, lng)
     grid = _grid()
-    candidates = [p for dr in (-1, 0, 1) for dc in (-1, 0, 1) for p in grid.get((row + dr, column + dc), ())]
-    if len(candidates) < count:  # sparse corner (open sea, Christiansø): look everywhere
+    candidates = []
+    for reach in (1, 2, 3):  # widen the square of cells until it holds enough places (open sea, islands)
+        span = range(-reach, reach + 1)
+        candidates = [p for dr in span for dc in span for p in grid.get((row + dr, column + dc), ())]
+        if len(candidates) >= count:
+            break
+    else:
         candidates = tables().reference_points
     ranked = sorted((distance_km(lat, lng, p[0], p[1]), p[2]) for p in candidates)
     return ranked[:count]
