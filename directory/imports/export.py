@@ -65,7 +65,8 @@ def _offer_cells(offer: Offer) -> dict:
 
 def export_rows(offers: QuerySet[Offer], environments: QuerySet[LearningEnvironment]) -> list[dict]:
     """One row per offer and place; places without offers get a row of their own."""
-    offers = offers.exclude(status=Offer.Status.ARCHIVED).select_related("grade_from", "grade_to").prefetch_related(
+    offers = offers.exclude(status=Offer.Status.ARCHIVED).select_related("grade_from", "grade_to")
+    offers = offers.prefetch_related(None).prefetch_related(  # replace any prefetch the caller set
         "subjects", "languages", Prefetch("environments", queryset=LearningEnvironment.objects.select_related("category"))
     )  # fmt: skip
     rows, used_places = [], set()
