@@ -2,12 +2,14 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from directory.api import reference_views, search_views
+from directory.api import reference_views, search_views, write
 
 router = SimpleRouter()
 router.register("offers", search_views.OfferViewSet, basename="offer")
 router.register("environments", search_views.EnvironmentViewSet, basename="environment")
 router.register("organisations", reference_views.OrganisationViewSet, basename="organisation")
+router.register("member/offers", write.MemberOfferViewSet, basename="member-offer")
+router.register("member/environments", write.MemberEnvironmentViewSet, basename="member-environment")
 
 v1 = [
     # Before the router, so "clusters" is not taken for a place's slug.
@@ -15,6 +17,7 @@ v1 = [
         "environments/clusters/", search_views.EnvironmentClusterView.as_view(), name="environment-clusters"
     ),
     path("geocode/", search_views.GeocodeView.as_view(), name="geocode"),
+    path("member/token/", write.TokenView.as_view(), name="member-token"),
     path("subjects/", reference_views.SubjectList.as_view(), name="subject-list"),
     path("grades/", reference_views.GradeList.as_view(), name="grade-list"),
     path("categories/", reference_views.CategoryList.as_view(), name="category-list"),
