@@ -7,8 +7,8 @@ every other value is left to the search form (directory/search_forms.py).
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import NotFound
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.settings import api_settings
 
@@ -27,11 +27,15 @@ class SharedFormatNegotiation(DefaultContentNegotiation):
 
     def select_renderer(self, request, renderers, format_suffix=None):
         requested = [value for value in request.query_params.getlist("format") if value in OUTPUT_FORMATS]
+        # An explicit ?format= wins over the Accept header (a link pasted into a browser or GIS).
+        for renderer in renderers:
+            if requested and renderer.format == requested[0]:
+                return renderer, renderer.media_type
         try:
             return super().select_renderer(
                 request, renderers, format_suffix or (requested[0] if requested else None)
             )
-        except NotFound as error:  # e.g. ?format=geojson where there is no GeoJSON
+        except Http404 as error:  # e.g. ?format=geojson where there is no GeoJSON
             from directory.api.pagination import parameter_error
 
             available = ", ".join(renderer.format for renderer in renderers)

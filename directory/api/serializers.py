@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -15,6 +16,19 @@ def _absolute(request, path: str | None) -> str | None:
     if path is None:
         return None
     return request.build_absolute_uri(path) if request is not None else path
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class ApiLinkField(serializers.Field):
+    """The object's API URL by slug. Not DRF's HyperlinkedIdentityField: that copies
+    ``?format=`` from the request, which here is also the offer-format filter."""
+
+    def __init__(self, view_name: str, **kwargs):
+        self.view_name = view_name
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value) -> str:
+        return _absolute(self.context.get("request"), reverse(self.view_name, kwargs={"slug": value.slug}))
 
 
 class SubjectSerializer(serializers.ModelSerializer):
@@ -62,9 +76,7 @@ class MunicipalityRefSerializer(serializers.ModelSerializer):
 
 
 class OrganisationRefSerializer(serializers.ModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(
-        view_name="api-v1:organisation-detail", lookup_field="slug", read_only=True
-    )
+    api_url = ApiLinkField("api-v1:organisation-detail")
 
     class Meta:
         model = Organisation
@@ -80,7 +92,7 @@ class EnvironmentRefSerializer(serializers.ModelSerializer):
 
 
 class OfferSerializer(serializers.ModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api-v1:offer-detail", lookup_field="slug")
+    api_url = ApiLinkField("api-v1:offer-detail")
     url = serializers.SerializerMethodField(help_text="The offer's public page.")
     organisation = OrganisationRefSerializer(read_only=True)
     subjects = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
@@ -145,7 +157,7 @@ class OfferSerializer(serializers.ModelSerializer):
 
 
 class EnvironmentSerializer(serializers.ModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api-v1:environment-detail", lookup_field="slug")
+    api_url = ApiLinkField("api-v1:environment-detail")
     url = serializers.SerializerMethodField(help_text="The place's public page.")
     organisation = OrganisationRefSerializer(read_only=True)
     category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
@@ -197,9 +209,7 @@ class EnvironmentSerializer(serializers.ModelSerializer):
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(
-        view_name="api-v1:organisation-detail", lookup_field="slug"
-    )
+    api_url = ApiLinkField("api-v1:organisation-detail")
     municipality = MunicipalityRefSerializer(read_only=True)
 
     class Meta:
