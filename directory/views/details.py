@@ -7,6 +7,7 @@ unknown or not public (draft offer, archived place) is a 404.
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from directory.selectors import pages
 
@@ -25,6 +26,7 @@ def map_settings() -> dict:
         "zoom": config["DEFAULT_ZOOM"],
         "minZoom": config.get("MIN_ZOOM", 5),
         "maxZoom": config.get("MAX_ZOOM", 18),
+        "labels": {"zoomIn": _("Zoom ind"), "zoomOut": _("Zoom ud")},
     }
 
 

@@ -24,6 +24,8 @@ from maps.models import Municipality
 RADIUS_CHOICES_KM = [5, 10, 25, 50, 100, 200]
 PAGE_SIZE = 20  # the API's page size too (directory/api/pagination.py), so ?page=N means the same
 LIST_PARAMS = ("subject", "format")
+# Filters behind "Flere filtre": the disclosure opens when one of them is set or wrong.
+MORE_FILTERS = ("category", "month", "format", "q", "ordering", "free", "municipality", "language")
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -34,15 +36,19 @@ def search(request: HttpRequest) -> HttpResponse:
     if result is not None and result.count:
         start = (pages["number"] - 1) * PAGE_SIZE
         offers = result.offers[start : start + PAGE_SIZE]
+    values = _raw_values(request.GET)
+    more_filters_set = [name for name in MORE_FILTERS if values[name]]
     context = {
         "form": form,
+        "more_filters_count": len(more_filters_set),
+        "more_filters_open": bool(more_filters_set) or any(name in form.errors for name in MORE_FILTERS),
         "result": result,
         "offers": offers,
         "point": result.point if result is not None else None,
-        "values": _raw_values(request.GET),
+        "values": values,
         "pages": pages,
         "without_bbox": _query_without(request.GET, "bbox", "page"),
-        "search_config": _search_config(request, offers, result),
+        "search_config": _search_config(request, form, offers, result),
         **_choices(request.GET),
     }
     return render(request, "directory/search.html", context)
@@ -113,13 +119,30 @@ def _pages(query: QueryDict, form: OfferSearchForm, result) -> dict:
     }
 
 
-def _search_config(request: HttpRequest, offers: list[Offer], result) -> dict:
+def _search_config(request: HttpRequest, form: OfferSearchForm, offers: list[Offer], result) -> dict:
     """Everything search.js needs, handed over with json_script (never inline JS)."""
     point = result.point if result is not None else None
+    bbox = form.cleaned_data.get("bbox") if result is not None else None
     return {
+        "pageSize": PAGE_SIZE,
+        "bbox": bbox.as_list() if bbox else None,
+        "subjects": {subject.slug: subject.display_name for subject in Subject.objects.all()},
+        "formats": {value: str(label) for value, label in Offer.Format.choices},
+        "labels": {
+            "provider": _("Udbyder"),
+            "place": _("Sted"),
+            "distance": _("Afstand"),
+            "grades": _("Klassetrin"),
+            "price": _("Pris"),
+            "format": _("Form"),
+            "subjects": _("Fag og temaer"),
+            "pages": _("Sider"),
+            "free": _("Gratis"),
+            "amount": _("%(amount)s kr."),
+        },
         "map": map_settings(),
-        "apiUrl": "/api/v1/offers/",
-        "clustersUrl": "/api/v1/environments/clusters/",
+        "apiUrl": reverse("api-v1:offer-list"),
+        "clustersUrl": reverse("api-v1:environment-clusters"),
         "offerUrl": reverse("directory:offer_detail", kwargs={"slug": "SLUG"}),
         "environmentUrl": reverse("directory:environment_detail", kwargs={"slug": "SLUG"}),
         "point": {"lat": point.latitude, "lng": point.longitude, "label": point.label} if point else None,
@@ -127,15 +150,13 @@ def _search_config(request: HttpRequest, offers: list[Offer], result) -> dict:
         "places": _result_places(offers),
         "text": {
             "locating": _("Finder din placering …"),
-            "located": _("Din placering er sat ind. Tryk Søg."),
+            "located": _("Din placering er sat ind som sted."),
             "locationFailed": _("Vi kunne ikke finde din placering. Skriv en adresse eller et postnummer."),
             "loading": _("Søger …"),
             "failed": _("Søgningen mislykkedes. Prøv igen."),
-            "offers": _("tilbud"),
             "near": _("nær"),
             "showing": _("%(count)s tilbud"),
             "inArea": _("i kortets område"),
-            "place": _("Sted"),
             "offerCount": _("%(count)s tilbud her"),
             "cluster": _("%(count)s steder – tryk for at zoome ind"),
             "previous": _("Forrige side"),

@@ -14,7 +14,10 @@ export function createMap(element, settings) {
     minZoom: settings.minZoom,
     maxZoom: settings.maxZoom,
     keyboard: true,
+    zoomControl: false,
   });
+  // Leaflet's own control, with its labels in the page's language.
+  L.control.zoom({ zoomInTitle: settings.labels.zoomIn, zoomOutTitle: settings.labels.zoomOut }).addTo(map);
   // Tiles are decoration: with no network the markers and the list still work.
   L.tileLayer(settings.tiles.url, {
     attribution: settings.tiles.attribution,
