@@ -32,6 +32,7 @@ def test_a_member_edits_an_offer_and_moves_the_pin(page, member_world):
     page.get_by_role("link", name="Pingviner").click()
     page.get_by_label("Titel").fill("Pingviner & søløver <live>")
     page.get_by_role("button", name="Gem", exact=True).click()
+    print(page.locator(".field-error, .error-summary").all_text_contents(), page.url)
     page.get_by_text("Tilbuddet er gemt.").wait_for()
     assert page.get_by_role("link", name="Pingviner & søløver <live>").is_visible()
     offer.refresh_from_db()
