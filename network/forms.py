@@ -41,7 +41,8 @@ class OfferForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.organisation = organisation
         self.fields["environments"].queryset = organisation.environments.active()
-        self.fields["months"].initial = mask_to_months(self.instance.months)
+        # The model stores a bit mask; the checkboxes need the month numbers.
+        self.initial["months"] = mask_to_months(self.instance.months)
         self.fields["subjects"].error_messages["required"] = _("Vælg mindst ét fag eller tema.")
 
     def clean_months(self) -> int:
