@@ -15,6 +15,7 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from directory.models import Grade, LearningEnvironment, Offer, Organisation
@@ -175,8 +176,10 @@ def price(offer: Offer) -> str:
     else:
         amount = offer.price_dkk
         whole = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
-        # Danish notation: '.' groups thousands, ',' marks decimals (1.250,50 kr.).
-        text = _("%(amount)s kr.") % {"amount": whole.translate(str.maketrans(",.", ".,"))}
+        if not (get_language() or "da").startswith("en"):
+            # Danish notation: '.' groups thousands, ',' marks decimals (1.250,50 kr.).
+            whole = whole.translate(str.maketrans(",.", ".,"))
+        text = _("%(amount)s kr.") % {"amount": whole}
     return f"{text} ({offer.price_note})" if offer.price_note else text
 
 

@@ -165,10 +165,11 @@ def test_the_language_switch_shows_the_page_in_english_and_back(page, live_serve
     page.goto("/?subject=biologi")
     page.get_by_role("button", name="English").click()
     expect(page).to_have_url(f"{live_server.url}/en/?subject=biologi")
-    assert page.locator("html").get_attribute("lang") == "en"
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_have_text("Find teaching outside the school")
     page.get_by_role("button", name="Dansk").click()
-    assert page.locator("html").get_attribute("lang") == "da"
+    expect(page).to_have_url(f"{live_server.url}/?subject=biologi")
+    expect(page.locator("html")).to_have_attribute("lang", "da")
     expect(page.get_by_role("heading", level=1)).to_have_text("Find undervisning uden for skolen")
 
 

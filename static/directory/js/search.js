@@ -61,7 +61,7 @@ function priceText(offer) {
   if (offer.is_free) return config.labels.free;
   const amount = Number(offer.price_dkk);
   const digits = Number.isInteger(amount) ? 0 : 2;
-  const formatted = amount.toLocaleString("da-DK", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const formatted = amount.toLocaleString(document.documentElement.lang === "en" ? "en-GB" : "da-DK", { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const price = format(config.labels.amount, { amount: formatted });
   return offer.price_note ? `${price} (${offer.price_note})` : price;
 }
