@@ -6,7 +6,9 @@ from directory.models import Offer
 from network.models import Membership
 from tests import factories
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Transactional (the live server reads from another thread); serialized_rollback restores the
+# reference rows (grades, municipalities) that the flush after a transactional test removes.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORD = "korrekt-hest-batteri-42"
 

@@ -177,7 +177,7 @@ def test_a_place_whose_address_cannot_be_found_shows_the_error_at_the_address(cl
         reverse("members:environment_add", args=[zoo.slug]),
         {
             "name": "Ingensteds",
-            "category": 3,
+            "category": Category.objects.get(slug="zoo-akvarium").pk,
             "street_address": "Ingenvej 1",
             "postcode": "9999",
             "city": "Ingenby",
