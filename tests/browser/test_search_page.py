@@ -10,9 +10,8 @@ from directory.models import Grade, Subject
 from maps.models import Municipality
 from tests import factories
 
-# Transactional (the live server reads from another thread); serialized_rollback brings back
-# the reference data (municipalities, subjects, grades) that migrations loaded.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Transactional: the live server reads from another thread (conftest re-syncs reference data).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 

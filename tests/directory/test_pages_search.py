@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from directory.models import Category, Grade, Language, Offer, Subject
 from directory.models.offers import months_to_mask
@@ -12,6 +13,15 @@ from maps.models import Municipality
 from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def danish():
+    """Start each test in Danish: a request to /en/ leaves English active in the test
+    thread, and reverse() in the next test would then build /en/ URLs."""
+    with translation.override("da"):
+        yield
+
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
