@@ -6,9 +6,8 @@ from directory.models import Offer
 from network.models import Membership
 from tests import factories
 
-# Transactional (the live server reads from another thread); serialized_rollback restores the
-# reference rows (grades, municipalities) that the flush after a transactional test removes.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Transactional: the live server reads from another thread (conftest re-syncs reference data).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "korrekt-hest-batteri-42"
 
