@@ -3,13 +3,13 @@ municipality page show. Only published offers and active places are public."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
 from directory.models import Grade, LearningEnvironment, Offer, Organisation
 from maps.models import Municipality
+from maps.spatial import bounding_box, haversine_km
 
 PUBLIC_ENVIRONMENTS = LearningEnvironment.objects.active().select_related(
     "category", "organisation", "municipality"
@@ -62,17 +62,11 @@ def offer_alternatives(*, offer: Offer, radius_km: float = 40, limit: int = 6) -
     if origin is None:
         return []
     own_places = {place.pk for place in offer.environments.all()}
-    lat_delta = radius_km / 111.0
-    lng_delta = radius_km / (111.0 * max(math.cos(math.radians(origin.latitude)), 0.01))
+    box = bounding_box(origin.latitude, origin.longitude, radius_km)
     nearby_places = {
         place.pk: place
         for place in PUBLIC_ENVIRONMENTS.located()
-        .in_bbox(
-            origin.longitude - lng_delta,
-            origin.latitude - lat_delta,
-            origin.longitude + lng_delta,
-            origin.latitude + lat_delta,
-        )
+        .in_bbox(box.min_lng, box.min_lat, box.max_lng, box.max_lat)
         .exclude(pk__in=own_places)
     }
     if not nearby_places:
@@ -86,23 +80,17 @@ def offer_alternatives(*, offer: Offer, radius_km: float = 40, limit: int = 6) -
     )
     ranked = []
     for candidate in candidates:
-        places = [place for place in candidate.environments.all() if place.pk in nearby_places]
-        distances = [(_great_circle_km(origin, place), place) for place in places]
+        distances = [
+            (haversine_km(origin.latitude, origin.longitude, place.latitude, place.longitude), place)
+            for place in candidate.environments.all()
+            if place.pk in nearby_places
+        ]
         distances = [(km, place) for km, place in distances if km <= radius_km]
         if distances:
             candidate.distance_km, candidate.nearest_environment = min(distances, key=lambda pair: pair[0])
             ranked.append(candidate)
     ranked.sort(key=lambda candidate: (candidate.distance_km, candidate.title))
     return ranked[:limit]
-
-
-def _great_circle_km(origin: LearningEnvironment, place: LearningEnvironment) -> float:
-    """Haversine distance on a 6371 km sphere: accurate to well under 1 % in Denmark."""
-    lat1, lng1, lat2, lng2 = map(
-        math.radians, (origin.latitude, origin.longitude, place.latitude, place.longitude)
-    )
-    a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lng2 - lng1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def environment_detail(*, slug: str) -> LearningEnvironment | None:
