@@ -162,3 +162,17 @@ def test_the_write_api_is_in_the_openapi_schema(client):
         assert path in schema["paths"], path
     assert "post" in schema["paths"]["/api/v1/member/offers/"]
     assert "patch" in schema["paths"]["/api/v1/member/offers/{id}/"]
+
+
+def test_the_token_endpoint_is_locked_after_repeated_wrong_passwords(settings, editor_of_zoo):
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 3
+    client = APIClient()
+    for _attempt in range(3):
+        client.post("/api/v1/member/token/", {"username": editor_of_zoo.email, "password": "gæt"})
+    locked = client.post(
+        "/api/v1/member/token/", {"username": editor_of_zoo.email, "password": "korrekt-hest-batteri-42"}
+    )
+    assert locked.status_code in (400, 403, 429)
+    assert "token" not in locked.json()
+    assert not Token.objects.filter(user=editor_of_zoo).exists()
