@@ -173,13 +173,18 @@ class OfferQuerySet(models.QuerySet):
 
         return self.at_environments(LearningEnvironment.objects.active().near(latitude, longitude, radius_km))
 
-    def serving_point(
-        self, latitude: float, longitude: float, municipality_code: int | None
-    ) -> OfferQuerySet:
-        """Outreach offers whose service area holds the point: its municipality is served,
-        or one of the offer's places lies within the offer's service radius."""
+    def reaching_point(self, latitude: float, longitude: float, max_reach_km: float) -> OfferQuerySet:
+        """Outreach offers with a place within their own service radius of the point.
+
+        ``max_reach_km`` (the largest service radius in use) bounds the search: only
+        places in that box are candidates (the lat/lng index), then each offer's own
+        radius is checked exactly.
+        """
         from directory.models import LearningEnvironment
 
+        candidates = LearningEnvironment.objects.active().in_box(
+            bounding_box(latitude, longitude, max_reach_km)
+        )
         places_in_reach = (
             LearningEnvironment.objects.active()
             .located()
@@ -189,19 +194,23 @@ class OfferQuerySet(models.QuerySet):
                 distance_term__lte=term_for_distance_polynomial(models.OuterRef("service_radius_km") * 1.0)
             )
         )
-        in_area = models.Q(service_radius_km__isnull=False) & models.Exists(places_in_reach)
-        if municipality_code is not None:
-            served = self.model.service_municipalities.through.objects.filter(
-                municipality_id=municipality_code
-            )
-            in_area |= models.Q(pk__in=served.values("offer_id"))
-        return self.filter(format="udgaaende").filter(in_area)
+        return (
+            self.filter(format="udgaaende", service_radius_km__isnull=False)
+            .at_environments(candidates)
+            .filter(models.Exists(places_in_reach))
+        )
 
-    def defining_service_area(self) -> OfferQuerySet:
-        """Outreach offers that say where they go: a service radius or served municipalities."""
+    def serving_municipality(self, code: int) -> OfferQuerySet:
+        """Outreach offers that list the municipality in their service area."""
+        served = self.model.service_municipalities.through.objects.filter(municipality_id=code)
+        return self.filter(format="udgaaende", pk__in=served.values("offer_id"))
+
+    def without_service_area(self) -> OfferQuerySet:
+        """All but the outreach offers that say where they go (a radius or municipalities):
+        those match by their area, not by where their base is."""
         served = self.model.service_municipalities.through.objects.filter(offer_id=models.OuterRef("pk"))
-        return self.filter(format="udgaaende").filter(
-            models.Q(service_radius_km__isnull=False) | models.Exists(served)
+        return self.exclude(
+            models.Q(format="udgaaende") & (models.Q(service_radius_km__isnull=False) | models.Exists(served))
         )
 
     def with_distance_term(self, latitude: float, longitude: float) -> OfferQuerySet:

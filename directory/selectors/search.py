@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db import connection, models
 from django.db.models import Prefetch
 from django.db.models.functions import Cast, Floor
@@ -47,6 +48,8 @@ from directory.search_forms import Ordering
 from maps import clustering
 from maps.spatial import haversine_km
 
+MAX_REACH_CACHE_KEY = "directory:search:max-service-radius-km"
+MAX_REACH_CACHE_SECONDS = 300
 PAGE_ENVIRONMENTS = LearningEnvironment.objects.active().select_related("municipality", "category")
 
 
@@ -236,18 +239,35 @@ def _environments_matching(params: dict) -> EnvironmentQuerySet:
 def _within_reach(offers: OfferQuerySet, point, params: dict) -> OfferQuerySet:
     """Offers at a place within the radius, plus outreach offers whose area holds the point."""
     latitude, longitude = point.latitude, point.longitude
-    # An outreach offer with a service area goes where that area says, wherever its base is.
-    nearby = (
-        offers.near(latitude, longitude, params["radius"])
-        .exclude(pk__in=Offer.objects.defining_service_area().values("pk"))
-        .values("pk")
-    )
-    if params.get("format") and Offer.Format.OUTREACH not in params["format"]:
-        reach = models.Q(pk__in=nearby)
-    else:
-        serving = offers.serving_point(latitude, longitude, _municipality_code(point)).values("pk")
-        reach = models.Q(pk__in=nearby) | models.Q(pk__in=serving)
+    # Each part is an id subquery driven by an index (places' lat/lng, served municipalities),
+    # so the other filters only ever look at candidate rows.
+    nearby = offers.near(latitude, longitude, params["radius"]).without_service_area()
+    reach = models.Q(pk__in=nearby.values("pk"))
+    if not params.get("format") or Offer.Format.OUTREACH in params["format"]:
+        max_reach_km = _max_service_radius_km()
+        if max_reach_km:
+            reaching = offers.reaching_point(latitude, longitude, max_reach_km)
+            reach |= models.Q(pk__in=reaching.values("pk"))
+        municipality_code = _municipality_code(point)
+        if municipality_code is not None:
+            reach |= models.Q(pk__in=offers.serving_municipality(municipality_code).values("pk"))
     return Offer.objects.filter(reach).with_distance_term(latitude, longitude)
+
+
+def _max_service_radius_km() -> int | None:
+    """The largest service radius of a published outreach offer: how far around the point to
+    look for outreach bases. One scan of the offers, so cached briefly; an offer published
+    with a larger radius than any before is found once the cache expires."""
+    value = cache.get(MAX_REACH_CACHE_KEY)
+    if value is None:
+        value = (
+            Offer.objects.published()
+            .filter(format=Offer.Format.OUTREACH)
+            .aggregate(reach=models.Max("service_radius_km"))["reach"]
+            or 0
+        )
+        cache.set(MAX_REACH_CACHE_KEY, value, MAX_REACH_CACHE_SECONDS)
+    return value
 
 
 def _municipality_code(point) -> int | None:

@@ -1,0 +1,159 @@
+"""Search benchmark: typical queries through the full API stack on 100,000 synthetic places.
+
+    .venv/bin/python bench/bench_search.py [--scale 100000] [--runs 200]
+    DATABASE_URL=postgres://… .venv/bin/python bench/bench_search.py   # PostgreSQL, with EXPLAIN
+
+SQLite by default, in a separate file bench/search.sqlite3 (gitignored, built once by
+`load_demo --scale N` and reused while it holds N synthetic places). On PostgreSQL the data
+goes into the database DATABASE_URL names: use a scratch database.
+
+Every request goes through django.test.Client (URL routing, middleware, DRF, the search
+form, selectors, serializers, JSON). Each query is timed over `--runs` requests with
+schools at varying points (the 98 municipality centres); p50/p95 are printed beside a
+trivial API request (/api/v1/regions/) measured in the same run, and the ratio between them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "network.settings")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'bench' / 'search.sqlite3'}")
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("SECRET_KEY", "benchmark-only-not-secret")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("LOG_LEVEL", "ERROR")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.http import QueryDict  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+
+TARGET_P95_MS = 25.0
+TARGET_RATIO = 3.0
+NEARBY_AND_FLOOR = {
+    "trivial /regions/",
+    "nearby 10 km + subject + grade",
+    "nearby 25 km + subject + grade",
+    "nearby 100 km + subject + grade",
+}
+
+
+def prepare(scale: int) -> None:
+    call_command("migrate", verbosity=0)
+    from directory.models import LearningEnvironment
+
+    have = LearningEnvironment.objects.filter(slug__startswith="synthetic-").count()
+    if have != scale:
+        print(f"generating {scale:,} synthetic places (load_demo --scale) …", flush=True)
+        call_command("load_demo", scale=scale, verbosity=1)
+    with connection.cursor() as cursor:
+        # Planner statistics, as PostgreSQL's autovacuum keeps them; on SQLite run once after a load.
+        cursor.execute("ANALYZE")
+
+
+def schools() -> list[tuple[float, float]]:
+    from maps.models import Municipality
+
+    return list(Municipality.objects.order_by("code").values_list("latitude", "longitude"))
+
+
+def measure(client: Client, urls: list[str], runs: int) -> list[float]:
+    timings = []
+    for index in range(runs):
+        url = urls[index % len(urls)]
+        started = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}: {response.content[:300]!r}")
+    return timings
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def explain_nearby(lat: float, lng: float) -> str:
+    from directory.search_forms import OfferSearchForm
+    from directory.selectors.search import offer_search
+
+    form = OfferSearchForm(QueryDict(f"near={lat},{lng}&radius=25&subject=biologi&grade=5-klasse"))
+    assert form.is_valid(), form.errors
+    queryset = offer_search(params=form.cleaned_data).offers.queryset.prefetch_related(None)
+    options = {"analyze": True} if connection.vendor == "postgresql" else {}
+    return queryset[:20].explain(**options)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=100)
+    args = parser.parse_args()
+
+    prepare(args.scale)
+    points = schools()
+    nearby = "/api/v1/offers/?near={:.4f},{:.4f}&radius={}&subject=biologi&grade=5-klasse"
+    queries = {
+        "trivial /regions/": ["/api/v1/regions/"],
+        "nearby 10 km + subject + grade": [nearby.format(lat, lng, 10) for lat, lng in points],
+        "nearby 25 km + subject + grade": [nearby.format(lat, lng, 25) for lat, lng in points],
+        "nearby 100 km + subject + grade": [nearby.format(lat, lng, 100) for lat, lng in points],
+        "nearby 25 km, GeoJSON": [nearby.format(lat, lng, 25) + "&format=geojson" for lat, lng in points],
+        "bbox map view (places)": [
+            f"/api/v1/environments/?bbox={lng - 0.3:.3f},{lat - 0.15:.3f},{lng + 0.3:.3f},{lat + 0.15:.3f}"
+            f"&subject=biologi"
+            for lat, lng in points
+        ],
+        "clusters zoom 7, whole country": ["/api/v1/environments/clusters/?zoom=7&subject=biologi"],
+        "clusters zoom 11, city view": [
+            f"/api/v1/environments/clusters/?zoom=11&bbox={lng - 0.2:.3f},{lat - 0.1:.3f},"
+            f"{lng + 0.2:.3f},{lat + 0.1:.3f}"
+            for lat, lng in points
+        ],
+        "text search q=dyrene": ["/api/v1/offers/?q=dyrene", "/api/v1/offers/?q=skoven&grade=5-klasse"],
+    }
+    rest = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}  # measure the search, not the limiter
+    client = Client(HTTP_ACCEPT="application/json")
+    print(
+        f"database: {connection.vendor} ({settings.DATABASES['default']['NAME']}), runs per query: {args.runs}"
+    )
+    results = {}
+    with override_settings(REST_FRAMEWORK=rest):
+        for name, urls in queries.items():
+            print(f"  {name} …", flush=True)
+            measure(client, urls, min(len(urls), 10))  # warm caches and connections
+            runs = args.runs if name in NEARBY_AND_FLOOR else max(10, args.runs // 5)
+            results[name] = measure(client, urls, runs)
+    floor = statistics.median(results["trivial /regions/"])
+    print(f"\n{'query':36} {'p50 ms':>8} {'p95 ms':>8} {'p50/trivial':>12}")
+    for name, timings in results.items():
+        p50, p95 = percentile(timings, 0.5), percentile(timings, 0.95)
+        print(f"{name:36} {p50:8.2f} {p95:8.2f} {p50 / floor:12.2f}")
+    nearby_rows = [results[name] for name in results if name.startswith("nearby") and "GeoJSON" not in name]
+    worst_p95 = max(percentile(timings, 0.95) for timings in nearby_rows)
+    worst_ratio = max(percentile(timings, 0.5) for timings in nearby_rows) / floor
+    print(
+        f"\nnearby: worst p95 {worst_p95:.2f} ms (target ≤ {TARGET_P95_MS:g} on SQLite), "
+        f"worst p50/trivial {worst_ratio:.2f} (target ≤ {TARGET_RATIO:g})"
+    )
+    lat, lng = 56.1572, 10.2107
+    print(f"\nquery plan of the nearby search (Aarhus C, 25 km, biologi, 5. klasse) on {connection.vendor}:")
+    print(explain_nearby(lat, lng))
+
+
+if __name__ == "__main__":
+    main()
