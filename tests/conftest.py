@@ -1,6 +1,7 @@
 """Shared fixtures. App-specific fixtures live in each tests/<app>/conftest.py."""
 
 import pytest
+from django.utils import translation
 
 from tests import factories
 
@@ -12,6 +13,13 @@ def fast_settings(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}
     settings.AXES_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
+def danish_by_default():
+    """Start every test in Danish: a request to /en/ leaves English active in the thread."""
+    with translation.override("da"):
+        yield
 
 
 @pytest.fixture
