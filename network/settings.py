@@ -17,7 +17,23 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env")  # optional; absent on most machines
 
-DEBUG = env.bool("DEBUG", default=True)
+def strict_bool(name: str, default: bool) -> bool:
+    """Like env.bool, but a word that is not clearly yes or no stops start-up.
+
+    django-environ reads any unknown word ("maybe", "ture") as False, which would
+    silently flip a production switch.
+    """
+    raw = env.str(name, default="").strip().lower()
+    if not raw:
+        return default
+    if raw in {"1", "true", "yes", "on"}:
+        return True
+    if raw in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean; use 1/0, true/false, yes/no or on/off.")
+
+
+DEBUG = strict_bool("DEBUG", default=True)
 _DEV_SECRET = "dev-only-insecure-key-never-use-in-production-0123456789abcdef"
 SECRET_KEY = env.str("SECRET_KEY", default=_DEV_SECRET if DEBUG else "")
 if not SECRET_KEY:

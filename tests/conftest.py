@@ -13,6 +13,11 @@ def fast_settings(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}
     settings.AXES_ENABLED = False
+    # LocMemCache keeps its data in a module-level dict that outlives the settings
+    # override, so clear it: one test's cached answers must not leak into the next.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"person{n}@example.dk")
     first_name = "Test"
-    password = factory.PostGenerationMethodCall("set_password", "korrekt-hest-batteri-42")
+    password = factory.django.Password("korrekt-hest-batteri-42")
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

@@ -66,11 +66,6 @@ def test_a_malformed_number_refuses_to_start():
     assert "forever" in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="network/settings.py reads DEBUG with env.bool, which turns any unknown word into False "
-    "instead of failing; the lead owns the fix (accept only 1/0/true/false/yes/no/on/off).",
-)
 def test_a_debug_value_that_is_not_a_boolean_refuses_to_start():
     result = manage("check", DEBUG="maybe", SECRET_KEY=PRODUCTION["SECRET_KEY"])
     assert result.returncode != 0
