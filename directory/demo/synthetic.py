@@ -1,12 +1,16 @@
 """Synthetic directory data at scale, for benchmarks: `load_demo --scale N`.
 
-Places are sampled on land: around the ~1,500 known Danish places of the offline gazetteer
-(towns, postal districts, municipality centres), jittered up to 15 km, and kept only when
-they land in a cell of a coarse land mask (cells within LAND_KM of a known place and inside
-Denmark as maps.geocoding.geography sees it). That keeps points off open water and out of
-Sweden and Germany without a coastline file; a point can still sit up to ~LAND_KM off a
-coast, which is fine for benchmarks. Dense areas (cities have many postal districts) get more
-places, as real catalogues do.
+Places are spread the way a real catalogue is: half of them uniformly over Danish land
+(farms, nature schools, forests, manor houses are everywhere) and half around the gazetteer's
+towns, weighted by population (museums, science centres and libraries sit where people live),
+within a town-sized disc (about 14 km for Copenhagen, 8 km for Aarhus, 2–3 km for a small
+town). "Land" is a coarse mask: cells within LAND_KM of a known place (towns, postal
+districts, municipality centres) and inside Denmark as maps.geocoding.geography sees it. That
+keeps points off open water and out of Sweden and Germany without a coastline file; a point
+can still sit up to ~LAND_KM off a coast, which is fine for benchmarks. The result: about
+8% of the places within 10 km of central Copenhagen (a third of Denmark's people live in
+the capital region), not the 40% that sampling around every postal district gave, since
+Copenhagen alone has hundreds of them.
 
 Everything is seeded, so a run with the same N and seed gives the same rows. Rows are marked
 with the "synthetic-" prefix (slugs and external ids), so a new run replaces the previous
@@ -16,6 +20,7 @@ comes from the land mask (nearest known place), precision "town", source "synthe
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import time
@@ -38,6 +43,8 @@ from maps.models import Municipality
 PREFIX = "synthetic-"
 LAND_KM = 3.0
 MAX_JITTER_KM = 15.0
+SHARE_UNIFORM_ON_LAND = 0.5
+TOWN_KM_PER_SQRT_PEOPLE = 0.012  # Copenhagen (1.15 M) ~14 km, Aarhus ~8 km, 5,000 people ~2.4 km
 CELL_LAT = 0.02  # ~2.2 km
 CELL_LNG = 0.03  # ~1.9 km at 56° N
 KM_PER_DEGREE_LAT = 111.2
@@ -94,17 +101,30 @@ def land_cells() -> dict[tuple[int, int], int]:
 
 def sample_points(count: int, rng: random.Random) -> Iterator[tuple[float, float, int]]:
     """(latitude, longitude, municipality code) on Danish land, `count` of them."""
-    anchors = tables().reference_points
     mask = land_cells()
+    cells = sorted(mask)
+    towns = sorted(
+        {place for places in tables().towns.values() for place in places if place.population},
+        key=lambda place: (place.name, place.latitude, place.longitude),
+    )
+    town_weights = list(itertools.accumulate(place.population for place in towns))
     produced = 0
     while produced < count:
-        lat, lng, _ = anchors[rng.randrange(len(anchors))]
-        # r = max * u² puts most points near the anchor (towns) and some out in the country.
-        radius, angle = MAX_JITTER_KM * rng.random() ** 2, rng.random() * 2 * math.pi
-        lat += radius * math.sin(angle) / KM_PER_DEGREE_LAT
-        lng += radius * math.cos(angle) / (KM_PER_DEGREE_LAT * math.cos(math.radians(lat)))
+        if rng.random() < SHARE_UNIFORM_ON_LAND:
+            row, column = cells[rng.randrange(len(cells))]
+            lat, lng = (row + rng.random()) * CELL_LAT, (column + rng.random()) * CELL_LNG
+        else:
+            town = rng.choices(towns, cum_weights=town_weights)[0]
+            # Denser towards the centre (density ~ 1/r), out to a radius that grows with the town.
+            reach_km = min(MAX_JITTER_KM, 1.5 + TOWN_KM_PER_SQRT_PEOPLE * math.sqrt(town.population))
+            radius, angle = reach_km * rng.random(), rng.random() * 2 * math.pi
+            lat = town.latitude + radius * math.sin(angle) / KM_PER_DEGREE_LAT
+            lng = town.longitude + radius * math.cos(angle) / (
+                KM_PER_DEGREE_LAT * math.cos(math.radians(town.latitude))
+            )
         code = mask.get(_cell(lat, lng))
-        if code is not None:
+        # The mask is judged at cell centres; a cell's corner can still be in Sweden or Germany.
+        if code is not None and in_denmark(lat, lng):
             produced += 1
             yield round(lat, 6), round(lng, 6), code
 
