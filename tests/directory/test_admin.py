@@ -6,6 +6,7 @@ covered without editing this file. The demo network gives every directory model 
 """
 
 import io
+from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -15,9 +16,11 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from directory.models import Category, LearningEnvironment, Offer, Organisation, Subject
+from network.models import Invitation, Membership, PendingChange
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +58,20 @@ def a_row_of_every_model(coordinator):
     )
     AccessLog.objects.create(**attempt, http_accept="*/*")
     AccessFailureLog.objects.create(**attempt, http_accept="*/*")
+    museum = Organisation.objects.get(slug="aarhus-naturskole")
+    Membership.objects.create(user=coordinator, organisation=museum, role=Membership.Role.ADMIN)
+    Invitation.objects.create(
+        organisation=museum,
+        email="ny@example.dk",
+        token_hash="0" * 64,
+        invited_by=coordinator,
+        expires_at=timezone.now() + timedelta(days=14),
+    )
+    PendingChange.objects.create(
+        offer=Offer.objects.filter(organisation=museum).first(),
+        data={"title": "Ny titel"},
+        submitted_by=coordinator,
+    )
 
 
 def admin_url(model, view: str, *args) -> str:
