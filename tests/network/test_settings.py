@@ -20,7 +20,17 @@ PRODUCTION = {
     "SECRET_KEY": "p9Vx!t2-Lm#8qR4zW7yB0nE5sK1dH6gJ3cF-uA8oX2iZ5vQ9wT4rY7eU0pS6aD3f",
     "ALLOWED_HOSTS": "laeringsmiljoer.dk,www.laeringsmiljoer.dk",
 }
-SETTINGS_VARIABLES = ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "CACHE_URL", "CONN_MAX_AGE")
+# DJANGO_ALLOW_ASYNC_UNSAFE is set for the test process by the browser tests (Playwright's
+# sync API runs an event loop in the test thread); a deployment never has it.
+SETTINGS_VARIABLES = (
+    "DEBUG",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "CACHE_URL",
+    "CONN_MAX_AGE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)
 
 
 def manage(*args: str, **environment: str) -> subprocess.CompletedProcess:
