@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection, models
 
 from maps.spatial import (
     BoundingBox,
     bounding_box,
-    haversine_term,
+    haversine_term_sql,
     term_for_distance,
     term_for_distance_polynomial,
 )
@@ -21,10 +23,29 @@ def distance_term(origin_latitude: float, origin_longitude: float, prefix: str =
     (no Python callbacks) and both databases can filter and ORDER BY it; ``a`` grows
     with the great-circle distance. ``prefix`` reaches the columns through a relation.
     """
-    term = haversine_term(
+    return DistanceTerm(
         models.F(f"{prefix}latitude"), models.F(f"{prefix}longitude"), origin_latitude, origin_longitude
     )
-    return models.ExpressionWrapper(term, output_field=models.FloatField())
+
+
+class DistanceTerm(models.Func):
+    """maps.spatial.haversine_term_sql around two column expressions."""
+
+    output_field = models.FloatField()
+
+    def __init__(self, latitude, longitude, origin_latitude: float, origin_longitude: float):
+        super().__init__(latitude, longitude)
+        self.template_sql = haversine_term_sql(origin_latitude, origin_longitude)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (latitude, latitude_params), (longitude, longitude_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        # Each placeholder is repeated in the text; its parameters follow it in order.
+        params = []
+        for name in re.findall(r"\{(latitude|longitude)\}", self.template_sql):
+            params += latitude_params if name == "latitude" else longitude_params
+        return self.template_sql.format(latitude=latitude, longitude=longitude), params
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -85,11 +106,18 @@ class OfferQuerySet(models.QuerySet):
     def published(self) -> OfferQuerySet:
         return self.filter(status="published")
 
-    def for_subjects(self, slugs: list[str]) -> OfferQuerySet:
-        """Offers that teach any of the subjects."""
+    def for_subjects(self, slugs: list[str], *, lead: bool = False) -> OfferQuerySet:
+        """Offers that teach any of the subjects.
+
+        As an EXISTS test per offer by default. ``lead=True`` writes it as ``id IN (offers of
+        these subjects)`` instead, which lets SQLite start from the subject → offer index:
+        the better plan when the subjects' offers are fewer than the rows near a point.
+        """
         from directory.models import Subject
 
         through = Subject.offers.through
+        if lead:
+            return self.filter(pk__in=through.objects.filter(subject__slug__in=slugs).values("offer_id"))
         matching = through.objects.filter(offer_id=models.OuterRef("pk"), subject__slug__in=slugs)
         return self.filter(models.Exists(matching))
 
@@ -173,59 +201,92 @@ class OfferQuerySet(models.QuerySet):
 
         return self.at_environments(LearningEnvironment.objects.active().near(latitude, longitude, radius_km))
 
-    def reaching_point(self, latitude: float, longitude: float, max_reach_km: float) -> OfferQuerySet:
-        """Outreach offers with a place within their own service radius of the point.
+    def reach_terms(
+        self,
+        latitude: float,
+        longitude: float,
+        radius_km: float,
+        *,
+        max_reach_km: float = 0,
+        use_location_index: bool = True,
+    ) -> models.QuerySet:
+        """(offer id, haversine term of its nearest active place) for the offers within reach.
 
-        ``max_reach_km`` (the largest service radius in use) bounds the search: only
-        places in that box are candidates (the lat/lng index), then each offer's own
-        radius is checked exactly.
+        Within reach: an active place within ``radius_km`` of the point (outreach offers with
+        a service area excepted: they go by their area), or, for an outreach offer with a
+        service radius, a place within that radius (``max_reach_km`` is the largest such
+        radius in use). One grouped query over offer × place rows inside the bounding box of
+        the farther of the two; because the nearest place of a matching offer always lies in
+        that box, the minimum term is the offer's distance. ``use_location_index=False``
+        hides the latitude column from SQLite's planner, so that it starts from the other
+        filters (see ``for_subjects(lead=True)``) instead of from the box.
         """
-        from directory.models import LearningEnvironment
-
-        candidates = LearningEnvironment.objects.active().in_box(
-            bounding_box(latitude, longitude, max_reach_km)
+        box = bounding_box(latitude, longitude, max(radius_km, max_reach_km or 0))
+        place_latitude = models.F("environments__latitude")
+        if not use_location_index:
+            place_latitude = place_latitude + 0.0
+        served = self.model.service_municipalities.through.objects.filter(offer_id=models.OuterRef("pk"))
+        has_area = models.Q(format="udgaaende") & (
+            models.Q(service_radius_km__isnull=False) | models.Exists(served)
         )
-        places_in_reach = (
-            LearningEnvironment.objects.active()
-            .located()
-            .filter(offers=models.OuterRef("pk"))
-            .annotate(distance_term=distance_term(latitude, longitude))
-            .filter(
-                distance_term__lte=term_for_distance_polynomial(models.OuterRef("service_radius_km") * 1.0)
-            )
+        # Each offer's own limit, so the long distance expression is evaluated once per row
+        # (SQLite does not share repeated expressions), and only for rows inside the box.
+        limit = models.Case(
+            models.When(
+                models.Q(format="udgaaende", service_radius_km__isnull=False),
+                then=term_for_distance_polynomial(models.F("service_radius_km") * 1.0)
+                if max_reach_km
+                else -1.0,
+            ),
+            models.When(has_area, then=-1.0),
+            default=term_for_distance(radius_km),
+            output_field=models.FloatField(),
         )
         return (
-            self.filter(format="udgaaende", service_radius_km__isnull=False)
-            .at_environments(candidates)
-            .filter(models.Exists(places_in_reach))
+            self.alias(
+                place_status=models.F("environments__status"),
+                place_latitude=place_latitude,
+                place_longitude=models.F("environments__longitude"),
+            )
+            .filter(
+                place_status="active",
+                place_latitude__gte=box.min_lat,
+                place_latitude__lte=box.max_lat,
+                place_longitude__gte=box.min_lng,
+                place_longitude__lte=box.max_lng,
+            )
+            .alias(place_term=distance_term(latitude, longitude, prefix="environments__"))
+            .filter(place_term__lte=limit)
+            .order_by()
+            .values("pk")
+            .annotate(distance_term=models.Min("place_term"))
+            .values_list("pk", "distance_term")
+        )
+
+    def nearest_terms(self, latitude: float, longitude: float) -> models.QuerySet:
+        """(offer id, haversine term of its nearest active place), for a few offers."""
+        return (
+            self.filter(environments__status="active", environments__latitude__isnull=False)
+            .order_by()
+            .values("pk")
+            .annotate(distance_term=models.Min(distance_term(latitude, longitude, prefix="environments__")))
+            .values_list("pk", "distance_term")
+        )
+
+    def max_service_radius_km(self) -> int:
+        """The largest service radius of the published outreach offers (0 if none): one probe
+        of the (status, format, service_radius_km) index, so it is always current."""
+        return (
+            self.filter(status="published", format="udgaaende").aggregate(
+                reach=models.Max("service_radius_km")
+            )["reach"]
+            or 0
         )
 
     def serving_municipality(self, code: int) -> OfferQuerySet:
         """Outreach offers that list the municipality in their service area."""
         served = self.model.service_municipalities.through.objects.filter(municipality_id=code)
         return self.filter(format="udgaaende", pk__in=served.values("offer_id"))
-
-    def without_service_area(self) -> OfferQuerySet:
-        """All but the outreach offers that say where they go (a radius or municipalities):
-        those match by their area, not by where their base is."""
-        served = self.model.service_municipalities.through.objects.filter(offer_id=models.OuterRef("pk"))
-        return self.exclude(
-            models.Q(format="udgaaende") & (models.Q(service_radius_km__isnull=False) | models.Exists(served))
-        )
-
-    def with_distance_term(self, latitude: float, longitude: float) -> OfferQuerySet:
-        """Annotate ``distance_term``: the haversine term of the offer's nearest active place."""
-        from directory.models import LearningEnvironment
-
-        nearest = (
-            LearningEnvironment.objects.active()
-            .located()
-            .filter(offers=models.OuterRef("pk"))
-            .annotate(distance_term=distance_term(latitude, longitude))
-            .order_by("distance_term")
-            .values("distance_term")[:1]
-        )
-        return self.annotate(distance_term=models.Subquery(nearest, output_field=models.FloatField()))
 
     def _offer_ids_at(self, environments: models.QuerySet) -> models.QuerySet:
         through = self.model.environments.through

@@ -96,6 +96,8 @@ class LearningEnvironment(TimeStampedModel):
         indexes = [
             models.Index(fields=["latitude", "longitude"], name="environment_lat_lng"),
             models.Index(fields=["status", "municipality"], name="environment_status_munic"),
+            # A place's position by id without reading the row (offer-driven searches).
+            models.Index(fields=["id", "status", "latitude", "longitude"], name="environment_id_position"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -102,7 +102,16 @@ class Offer(TimeStampedModel):
         ordering = ["title"]
         verbose_name = _("undervisningstilbud")
         verbose_name_plural = _("undervisningstilbud")
-        indexes = [models.Index(fields=["status", "grade_from", "grade_to"], name="offer_status_grades")]
+        indexes = [
+            models.Index(fields=["status", "grade_from", "grade_to"], name="offer_status_grades"),
+            # The search's hot columns by id, densely packed (see directory/selectors/search.py),
+            # and the largest outreach radius in one index probe.
+            models.Index(
+                fields=["id", "status", "grade_from", "grade_to", "format", "service_radius_km"],
+                name="offer_search_columns",
+            ),
+            models.Index(fields=["status", "format", "service_radius_km"], name="offer_status_format_reach"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(grade_from__lte=models.F("grade_to")),

@@ -36,20 +36,21 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
 from django.db import connection, models
 from django.db.models import Prefetch
 from django.db.models.functions import Cast, Floor
 from django.urls import NoReverseMatch, reverse
 
-from directory.models import LearningEnvironment, Offer
+from directory.models import LearningEnvironment, Offer, Subject
 from directory.querysets import EnvironmentQuerySet, OfferQuerySet
 from directory.search_forms import Ordering
 from maps import clustering
-from maps.spatial import haversine_km
+from maps.spatial import bounding_box, haversine_km
 
-MAX_REACH_CACHE_KEY = "directory:search:max-service-radius-km"
-MAX_REACH_CACHE_SECONDS = 300
+# SQLite: rows of the subject → offer index a search reads in the time it handles one place
+# near the point (its ~2 offers, their filters, the distance); measured on the synthetic set.
+SUBJECT_LINKS_PER_PLACE = 5
+ID_CHUNK = 5000  # ids per IN (...) list, well inside SQLite's limit on query parameters
 PAGE_ENVIRONMENTS = LearningEnvironment.objects.active().select_related("municipality", "category")
 
 
@@ -87,6 +88,79 @@ class DecoratedPage(Sequence):
         return iter(self[0 : self.count()])
 
 
+class RankedOffers(Sequence):
+    """The offers of a point search, from the (offer id, distance term) pairs found once.
+
+    ``count()`` is their number; a slice fetches only that page's offers (with their
+    relations) and decorates them. In distance order the pairs are sorted in Python
+    (nearest first; offers without a located place last) and only the page's ties, offers
+    at the same distance, are put in title order. Title and newest-first orders read those
+    columns for the matching ids.
+    """
+
+    def __init__(self, terms: dict[int, float | None], params: dict):
+        self._terms = terms
+        self._point = params["near"]
+        self._ordering = params.get("ordering") or Ordering.DISTANCE
+        self._ranked: list[int] | None = None
+
+    def count(self) -> int:
+        return len(self._terms)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self._terms))
+            ids = self._page_ids(start, stop)[::step]
+            offers = _with_page_relations(Offer.objects.filter(pk__in=ids)).in_bulk()
+            page = [offers[pk] for pk in ids if pk in offers]
+            _decorate_offers(page, self._point)
+            return page
+        items = self[index : index + 1]
+        if not items:
+            raise IndexError(index)
+        return items[0]
+
+    def __iter__(self) -> Iterator:
+        return iter(self[0 : self.count()])
+
+    def _page_ids(self, start: int, stop: int) -> list[int]:
+        if start >= stop:
+            return []
+        if self._ordering != Ordering.DISTANCE:
+            return self._ranked_by_column()[start:stop]
+        if self._ranked is None:
+            self._ranked = sorted(self._terms, key=lambda pk: (*self._distance_key(pk), pk))
+        ranked = self._ranked
+        # Widen the window to whole groups of equal distance, which go by title, then id.
+        low, high = start, stop
+        while low > 0 and self._distance_key(ranked[low - 1]) == self._distance_key(ranked[start]):
+            low -= 1
+        while high < len(ranked) and self._distance_key(ranked[high]) == self._distance_key(ranked[stop - 1]):
+            high += 1
+        titles = dict(Offer.objects.filter(pk__in=ranked[low:high]).values_list("pk", "title"))
+        window = sorted(ranked[low:high], key=lambda pk: (*self._distance_key(pk), titles.get(pk, ""), pk))
+        return window[start - low : stop - low]
+
+    def _distance_key(self, pk: int) -> tuple[bool, float]:
+        term = self._terms[pk]
+        return (term is None, term or 0.0)
+
+    def _ranked_by_column(self) -> list[int]:
+        if self._ranked is None:
+            column, descending = (
+                ("created_at", True) if self._ordering == Ordering.NEWEST else ("title", False)
+            )
+            keys = []
+            ids = list(self._terms)
+            for chunk in range(0, len(ids), ID_CHUNK):
+                keys += Offer.objects.filter(pk__in=ids[chunk : chunk + ID_CHUNK]).values_list(column, "pk")
+            self._ranked = [pk for _, pk in sorted(keys, reverse=descending)]
+        return self._ranked
+
+
 @dataclass
 class OfferSearchResult:
     offers: DecoratedPage
@@ -109,15 +183,15 @@ class EnvironmentSearchResult:
 
 def offer_search(*, params: dict) -> OfferSearchResult:
     point = params.get("near")
-    offers = _offers_matching(params, place_filters=True)
     if point is not None:
-        offers = _within_reach(offers, point, params)
-    offers = _ordered(offers, params, point, title_field="title", created_field="created_at")
-    offers = offers.select_related("organisation", "grade_from", "grade_to").prefetch_related(
-        "subjects", "languages", Prefetch("environments", queryset=PAGE_ENVIRONMENTS.order_by("name", "pk"))
-    )
+        return OfferSearchResult(
+            offers=RankedOffers(_offers_within_reach(params, point), params), point=point
+        )
+    offers = _offers_matching(params, place_filters=True)
+    offers = _ordered(offers, params, None, title_field="title", created_field="created_at")
     return OfferSearchResult(
-        offers=DecoratedPage(offers, lambda page: _decorate_offers(page, point)), point=point
+        offers=DecoratedPage(_with_page_relations(offers), lambda page: _decorate_offers(page, None)),
+        point=None,
     )
 
 
@@ -189,12 +263,12 @@ def offer_url(offer: Offer) -> str | None:
 # --- building blocks -------------------------------------------------------------------
 
 
-def _offers_matching(params: dict, *, place_filters: bool) -> OfferQuerySet:
+def _offers_matching(params: dict, *, place_filters: bool, lead_with_subjects: bool = False) -> OfferQuerySet:
     """Published offers with the offer-level filters; ``place_filters`` adds category,
     municipality, region and bbox (which the place search applies to places instead)."""
     offers = Offer.objects.published()
     if params.get("subject"):
-        offers = offers.for_subjects([subject.slug for subject in params["subject"]])
+        offers = offers.for_subjects([subject.slug for subject in params["subject"]], lead=lead_with_subjects)
     if params.get("grade") is not None:
         offers = offers.for_grade(params["grade"].level)
     if params.get("format"):
@@ -236,38 +310,55 @@ def _environments_matching(params: dict) -> EnvironmentQuerySet:
     return environments.filter(models.Exists(hosting))
 
 
-def _within_reach(offers: OfferQuerySet, point, params: dict) -> OfferQuerySet:
-    """Offers at a place within the radius, plus outreach offers whose area holds the point."""
-    latitude, longitude = point.latitude, point.longitude
-    # Each part is an id subquery driven by an index (places' lat/lng, served municipalities),
-    # so the other filters only ever look at candidate rows.
-    nearby = offers.near(latitude, longitude, params["radius"]).without_service_area()
-    reach = models.Q(pk__in=nearby.values("pk"))
-    if not params.get("format") or Offer.Format.OUTREACH in params["format"]:
-        max_reach_km = _max_service_radius_km()
-        if max_reach_km:
-            reaching = offers.reaching_point(latitude, longitude, max_reach_km)
-            reach |= models.Q(pk__in=reaching.values("pk"))
-        municipality_code = _municipality_code(point)
-        if municipality_code is not None:
-            reach |= models.Q(pk__in=offers.serving_municipality(municipality_code).values("pk"))
-    return Offer.objects.filter(reach).with_distance_term(latitude, longitude)
+def _offers_within_reach(params: dict, point) -> dict[int, float | None]:
+    """Offer id -> haversine term of its nearest place, for every offer matching the filters
+    that is within reach of the point (see the module docstring); computed once per search."""
+    terms = dict(offer_reach_query(params=params))
+    municipality_code = _municipality_code(point) if _outreach_wanted(params) else None
+    if municipality_code is not None:
+        offers = _offers_matching(params, place_filters=True)
+        serving = offers.serving_municipality(municipality_code).exclude(pk__in=list(terms))
+        serving_ids = list(serving.values_list("pk", flat=True))
+        if serving_ids:
+            located = Offer.objects.filter(pk__in=serving_ids).nearest_terms(point.latitude, point.longitude)
+            located = dict(located)
+            terms.update({pk: located.get(pk) for pk in serving_ids})
+    return terms
 
 
-def _max_service_radius_km() -> int | None:
-    """The largest service radius of a published outreach offer: how far around the point to
-    look for outreach bases. One scan of the offers, so cached briefly; an offer published
-    with a larger radius than any before is found once the cache expires."""
-    value = cache.get(MAX_REACH_CACHE_KEY)
-    if value is None:
-        value = (
-            Offer.objects.published()
-            .filter(format=Offer.Format.OUTREACH)
-            .aggregate(reach=models.Max("service_radius_km"))["reach"]
-            or 0
-        )
-        cache.set(MAX_REACH_CACHE_KEY, value, MAX_REACH_CACHE_SECONDS)
-    return value
+def offer_reach_query(*, params: dict) -> models.QuerySet:
+    """The one query of a point search: (offer id, distance term) of the matching offers
+    with a place within reach (all but the outreach offers found by served municipality).
+    Public for the benchmark's EXPLAIN."""
+    point, radius_km = params["near"], params["radius"]
+    max_reach_km = Offer.objects.max_service_radius_km() if _outreach_wanted(params) else 0
+    box = bounding_box(point.latitude, point.longitude, max(radius_km, max_reach_km))
+    lead = _lead_with_subjects(params, box)
+    return _offers_matching(params, place_filters=True, lead_with_subjects=lead).reach_terms(
+        point.latitude, point.longitude, radius_km, max_reach_km=max_reach_km, use_location_index=not lead
+    )
+
+
+def _outreach_wanted(params: dict) -> bool:
+    return not params.get("format") or Offer.Format.OUTREACH in params["format"]
+
+
+def _lead_with_subjects(params: dict, box) -> bool:
+    """Whether SQLite should start from the subjects' offers rather than from the places in
+    the box: when the box holds more places than SUBJECT_LINKS_PER_PLACE-th of the subject
+    links (both counted on an index, the places only up to that bound). PostgreSQL's planner
+    weighs this itself from its statistics."""
+    if connection.vendor != "sqlite" or not params.get("subject"):
+        return False
+    links = Subject.offers.through.objects.filter(subject__in=params["subject"]).count()
+    bound = links // SUBJECT_LINKS_PER_PLACE
+    return LearningEnvironment.objects.in_box(box).order_by()[: bound + 1].count() > bound
+
+
+def _with_page_relations(offers: OfferQuerySet) -> OfferQuerySet:
+    return offers.select_related("organisation", "grade_from", "grade_to").prefetch_related(
+        "subjects", "languages", Prefetch("environments", queryset=PAGE_ENVIRONMENTS.order_by("name", "pk"))
+    )
 
 
 def _municipality_code(point) -> int | None:
