@@ -313,3 +313,38 @@ def test_clusters_group_places_at_low_zoom_and_split_them_at_high_zoom(network):
     aros = next(feature for feature in city if feature["properties"]["name"] == "Aros")
     assert aros["geometry"]["coordinates"] == [PLACES["aros"][1], PLACES["aros"][0]]
     assert aros["properties"]["offer_count"] == 1
+
+
+@pytest.mark.parametrize("lead_with_subjects", [False, True])
+def test_both_query_plans_find_the_same_offers_at_the_same_distances(network, lead_with_subjects):
+    # SQLite may start from the places in the box or from the subjects' offers; same answer.
+    form = OfferSearchForm(QueryDict(f"{NEAR_SCHOOL}&radius=120&subject=biologi"))
+    assert form.is_valid()
+    point = form.cleaned_data["near"]
+    offers = Offer.objects.published().for_subjects(["biologi"], lead=lead_with_subjects)
+    terms = dict(
+        offers.reach_terms(
+            point.latitude, point.longitude, 120, max_reach_km=150, use_location_index=not lead_with_subjects
+        )
+    )
+    by_slug = {Offer.objects.get(pk=pk).slug: term for pk, term in terms.items()}
+    assert set(by_slug) == {"dyrenes-tilpasning", "zoo-paa-besoeg"}
+    assert by_slug["zoo-paa-besoeg"] == pytest.approx(
+        math.sin(km_from_school("aalborg-zoo") / (2 * 6371.0088)) ** 2, rel=1e-6
+    )
+
+
+def test_a_newly_published_wider_outreach_radius_is_searched_at_once(network):
+    far = "near=55.0,10.0&radius=5&format=udgaaende"  # Als/Fyn area: ~180 km from Aalborg
+    assert "zoo-paa-besoeg" not in slugs(search(far))
+    offer = network.offers["zoo-paa-besoeg"]
+    offer.service_radius_km = 300
+    offer.save()
+    assert "zoo-paa-besoeg" in slugs(search(far))
+
+
+def test_pages_of_a_point_search_follow_distance_then_title_without_gaps(network):
+    whole = slugs(search(f"{NEAR_SCHOOL}&radius=500"))
+    result = search(f"{NEAR_SCHOOL}&radius=500")
+    paged = [offer.slug for start in range(0, result.count, 2) for offer in result.offers[start : start + 2]]
+    assert paged == whole and len(whole) == result.count
