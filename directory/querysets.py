@@ -6,6 +6,7 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection, models
+from django.db.models.functions import Cast
 
 from maps.spatial import (
     BoundingBox,
@@ -234,7 +235,7 @@ class OfferQuerySet(models.QuerySet):
         limit = models.Case(
             models.When(
                 models.Q(format="udgaaende", service_radius_km__isnull=False),
-                then=term_for_distance_polynomial(models.F("service_radius_km") * 1.0)
+                then=term_for_distance_polynomial(Cast("service_radius_km", models.FloatField()))
                 if max_reach_km
                 else -1.0,
             ),

@@ -16,14 +16,20 @@ Interfaces (``params`` is ``OfferSearchForm(...).cleaned_data`` from directory/s
     GeoJSON Features for a map at ``zoom``: clusters ``{"cluster": true, "count": N}`` or
     single places ``{"cluster": false, "id", "name", "organisation", "url", "offer_count"}``.
 
-How a point search runs (both databases, see maps/spatial.py for the math):
-1. candidates: places inside the bounding box of the circle, a range scan of the
-   ``environment_lat_lng`` B-tree index on (latitude, longitude);
-2. exact: the haversine term of each candidate, computed in SQL with plain arithmetic,
-   keeps those within the radius; offers are joined through those places only, so the
-   other filters touch few rows;
-3. ranking: the database orders by the nearest place's term and returns one page
-   (ORDER BY … LIMIT), and only that page's distances are turned into kilometres.
+How a point search runs (both databases, see maps/spatial.py for the math): ONE grouped
+query (``offer_reach_query``) over offer × place rows, done once per request:
+1. candidates: places inside the bounding box of the radius, or of the largest outreach
+   service radius if that is larger (read from an index, never cached), a range scan of
+   the ``environment_lat_lng`` B-tree index on (latitude, longitude);
+2. exact: the haversine term of each candidate row, plain SQL arithmetic, against the
+   offer's own limit (the radius, or its service radius for an outreach offer with one);
+   GROUP BY offer keeps the smallest term, the distance of its nearest place;
+3. ranking: the (id, term) pairs give the count; Python sorts them and fetches only the
+   page's offers (ties at equal distance go by title). Served-municipality outreach
+   offers come from a second, small query.
+On SQLite, whose planner misjudges the box, the selector picks the start itself: when the
+box holds more places than the subject filter has offers (per cost), the query starts from
+the subject → offer index instead (``_lead_with_subjects``). PostgreSQL decides itself.
 Outreach offers ("udgaaende") with a service area match when the point lies in it (its
 municipality is one they serve, or one of their places is within their service radius),
 however far their base is, and not otherwise; outreach offers without an area match by
