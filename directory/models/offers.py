@@ -95,7 +95,8 @@ class Offer(TimeStampedModel):
     service_radius_km = models.PositiveIntegerField(_("betjent radius (km)"), null=True, blank=True)
     external_id = models.CharField(_("eksternt id"), max_length=100, blank=True)
 
-    history = HistoricalRecords()
+    # m2m_fields: a history row snapshots the offer's links too, so revert and diffs cover them.
+    history = HistoricalRecords(m2m_fields=["subjects", "environments", "languages", "service_municipalities"])
     objects = OfferQuerySet.as_manager()
 
     class Meta:
@@ -150,6 +151,7 @@ class Offer(TimeStampedModel):
                 fields=["organisation", "external_id"],
                 condition=~models.Q(external_id=""),
                 name="offer_external_id_unique_per_organisation",
+                violation_error_message=_("Der findes allerede et tilbud med dette eksterne id i organisationen."),
             ),
         ]
 

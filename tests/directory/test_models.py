@@ -132,7 +132,7 @@ def test_an_organisation_cannot_use_the_same_external_id_for_two_places():
     organisation = OrganisationFactory()
     EnvironmentFactory(organisation=organisation, external_id="sted-1")
     twin = EnvironmentFactory.build(organisation=organisation, external_id="sted-1", name="Tvilling")
-    assert_invalid(twin, "environment_external_id_unique_per_organisation")
+    assert_invalid(twin, "Der findes allerede et sted med dette eksterne id i organisationen.")
     with pytest.raises(IntegrityError), transaction.atomic():
         twin.save()
 
@@ -142,7 +142,7 @@ def test_an_organisation_cannot_use_the_same_external_id_for_two_offers():
     OfferFactory(organisation=organisation, external_id="tilbud-1")
     twin = OfferFactory(organisation=organisation)
     twin.external_id = "tilbud-1"
-    assert_invalid(twin, "offer_external_id_unique_per_organisation")
+    assert_invalid(twin, "Der findes allerede et tilbud med dette eksterne id i organisationen.")
     assert_database_refuses(Offer, twin.pk, external_id="tilbud-1")
 
 
