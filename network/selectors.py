@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from directory.models import Grade, LearningEnvironment, Offer, Organisation, Subject
+from directory.models.offers import OFFER_HISTORY
 from maps.models import Municipality
 from network.models import Invitation, Membership, PendingChange
 from network.permissions import editable_organisations
@@ -132,15 +134,69 @@ class HistoryEntry:
     changes: list[FieldChange]
 
 
+LINK_FIELDS = ("subjects", "environments", "languages", "service_municipalities")
+
+
+def recorded_links(offer: Offer, history_id: int | None = None) -> dict[int, dict[str, set[int]]]:
+    """The offer's links as each of its versions recorded them: {history_id: {field: pks}}.
+
+    Versions from before links were tracked (migration 0005) have no rows; as every saved
+    offer has a subject, a version without recorded subjects is left out rather than read
+    as "no links", so neither a diff nor a revert takes it for an emptied offer.
+    """
+    snapshots: dict[int, dict[str, set[int]]] = {}
+    for link_field, model in OFFER_HISTORY.m2m_models.items():
+        rows = model.objects.filter(offer_id=offer.pk)
+        if history_id is not None:
+            rows = rows.filter(history_id=history_id)
+        target = link_field.m2m_reverse_field_name() + "_id"
+        for version, pk in rows.values_list("history_id", target):
+            links = snapshots.setdefault(version, {name: set() for name in LINK_FIELDS})
+            links[link_field.name].add(pk)
+    return {version: links for version, links in snapshots.items() if links["subjects"]}
+
+
+def _link_names(snapshots: dict[int, dict[str, set[int]]]) -> dict[str, dict[int, str]]:
+    """One query per link field for every name the history mentions."""
+    names = {}
+    for name in LINK_FIELDS:
+        pks = set().union(*(links[name] for links in snapshots.values())) if snapshots else set()
+        related = Offer._meta.get_field(name).related_model
+        names[name] = {item.pk: str(item) for item in related.objects.filter(pk__in=pks)} if pks else {}
+    return names
+
+
+def _link_changes(
+    before: dict[str, set[int]], after: dict[str, set[int]], names: dict[str, dict[int, str]]
+) -> list[FieldChange]:
+    def shown(name: str, pks: set[int]) -> str:
+        # A subject or place deleted since keeps its id, so the row still says something.
+        labels = sorted(names[name].get(pk, _("slettet (%(id)s)") % {"id": pk}) for pk in pks)
+        return ", ".join(labels) or "—"
+
+    return [
+        FieldChange(
+            name=name,
+            label=str(Offer._meta.get_field(name).verbose_name),
+            before=shown(name, before[name]),
+            after=shown(name, after[name]),
+        )
+        for name in LINK_FIELDS
+        if before[name] != after[name]
+    ]
+
+
 def offer_history(offer: Offer) -> list[HistoryEntry]:
-    """Each saved version with who, when and which fields changed compared with the version before."""
+    """Each saved version with who, when and which fields and links changed compared with the version before."""
     records = list(offer.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    snapshots = recorded_links(offer)
+    names = _link_names(snapshots)
     entries = []
     for index, record in enumerate(records):
         previous = records[index + 1] if index + 1 < len(records) else None
         changes = []
         if previous is not None:
-            delta = record.diff_against(previous, excluded_fields=["updated_at", "slug"])
+            delta = record.diff_against(previous, excluded_fields=["updated_at", "slug", *LINK_FIELDS])
             for change in delta.changes:
                 offer_field = Offer._meta.get_field(change.field)
                 changes.append(
@@ -151,6 +207,8 @@ def offer_history(offer: Offer) -> list[HistoryEntry]:
                         after=_display(offer_field, change.new),
                     )
                 )
+            if record.history_id in snapshots and previous.history_id in snapshots:
+                changes += _link_changes(snapshots[previous.history_id], snapshots[record.history_id], names)
         entries.append(
             HistoryEntry(
                 history_id=record.history_id,

@@ -126,7 +126,9 @@ class LearningEnvironment(TimeStampedModel):
                 fields=["organisation", "external_id"],
                 condition=~models.Q(external_id=""),
                 name="environment_external_id_unique_per_organisation",
-                violation_error_message=_("Der findes allerede et sted med dette eksterne id i organisationen."),
+                violation_error_message=_(
+                    "Der findes allerede et sted med dette eksterne id i organisationen."
+                ),
             ),
         ]
 

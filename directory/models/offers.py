@@ -32,6 +32,13 @@ def mask_to_months(mask: int) -> list[int]:
     return [month for month in range(1, 13) if mask & month_bit(month)]
 
 
+# A history row snapshots the offer's links too, so revert and diffs cover them. A module
+# constant so the services can write one version after both fields and links are saved.
+OFFER_HISTORY = HistoricalRecords(
+    m2m_fields=["subjects", "environments", "languages", "service_municipalities"]
+)
+
+
 class Offer(TimeStampedModel):
     """A teaching offer ("undervisningstilbud") that classes can book."""
 
@@ -95,8 +102,7 @@ class Offer(TimeStampedModel):
     service_radius_km = models.PositiveIntegerField(_("betjent radius (km)"), null=True, blank=True)
     external_id = models.CharField(_("eksternt id"), max_length=100, blank=True)
 
-    # m2m_fields: a history row snapshots the offer's links too, so revert and diffs cover them.
-    history = HistoricalRecords(m2m_fields=["subjects", "environments", "languages", "service_municipalities"])
+    history = OFFER_HISTORY
     objects = OfferQuerySet.as_manager()
 
     class Meta:
@@ -151,7 +157,9 @@ class Offer(TimeStampedModel):
                 fields=["organisation", "external_id"],
                 condition=~models.Q(external_id=""),
                 name="offer_external_id_unique_per_organisation",
-                violation_error_message=_("Der findes allerede et tilbud med dette eksterne id i organisationen."),
+                violation_error_message=_(
+                    "Der findes allerede et tilbud med dette eksterne id i organisationen."
+                ),
             ),
         ]
 

@@ -20,8 +20,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from directory.models import LearningEnvironment, Offer, Organisation
+from directory.models.offers import OFFER_HISTORY
 from network.models import PendingChange
 from network.permissions import publishes_directly
+from network.selectors import recorded_links
 
 if TYPE_CHECKING:
     from network.models import User
@@ -89,11 +91,24 @@ def _split(fields: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     return scalar, many
 
 
-def _save(offer: Offer, user: User | None, reason: str) -> None:
+def _save(offer: Offer, user: User | None, reason: str, many: dict[str, Any] | None = None) -> None:
+    """Save the fields, then the links, then write one history version of both.
+
+    Left to itself simple-history writes a version on save and more on every link change
+    (set() removes, then adds), each a half-edited state; we pause it and write one.
+    """
     offer._history_user = user
     offer._change_reason = reason
     offer.full_clean()
-    offer.save()
+    created = offer._state.adding
+    offer.skip_history_when_saving = True
+    try:
+        offer.save()
+        for name, values in (many or {}).items():
+            getattr(offer, name).set(values)
+    finally:
+        del offer.skip_history_when_saving
+    OFFER_HISTORY.create_historical_record(offer, "+" if created else "~")
 
 
 @transaction.atomic
@@ -111,9 +126,7 @@ def offer_create(
         offer.status, offer.published_at = Offer.Status.PUBLISHED, timezone.now()
     else:
         offer.status = Offer.Status.PENDING
-    _save(offer, user, "create")
-    for name, values in many.items():
-        getattr(offer, name).set(values)
+    _save(offer, user, "create", many)
     return offer
 
 
@@ -156,9 +169,7 @@ def offer_update(*, offer: Offer, user: User | None = None, **fields: Any) -> Pe
     if offer.status == Offer.Status.PUBLISHED and not publishes_directly(user, offer.organisation):
         return _propose(offer=offer, user=user, scalar=scalar, many=many)
     _apply_scalar(offer, scalar)
-    _save(offer, user, "update")
-    for name, values in many.items():
-        getattr(offer, name).set(values)
+    _save(offer, user, "update", many)
     return None
 
 
@@ -191,9 +202,7 @@ def offer_duplicate(*, offer: Offer, user: User | None = None) -> Offer:
     copy.title = copy.title[:200]
     copy.slug = unique_slug(Offer, copy.title)
     copy.status, copy.published_at, copy.external_id = Offer.Status.DRAFT, None, ""
-    _save(copy, user, "duplicate")
-    for name in MANY_FIELDS:
-        getattr(copy, name).set(getattr(offer, name).all())
+    _save(copy, user, "duplicate", {name: list(getattr(offer, name).all()) for name in MANY_FIELDS})
     return copy
 
 
@@ -225,12 +234,13 @@ def _apply_change(offer: Offer, change: PendingChange, user: User | None) -> Non
     data = dict(change.data)
     scalar = {key: value for key, value in data.items() if key in SCALAR_FIELDS}
     _apply_scalar(offer, scalar)
-    _save(offer, user, f"approve change {change.pk}")
-    for name in MANY_FIELDS:
-        if name in data:
-            # Rows deleted since the proposal was made are silently left out.
-            related = Offer._meta.get_field(name).related_model
-            getattr(offer, name).set(related.objects.filter(pk__in=data[name]))
+    # Rows deleted since the proposal was made are silently left out.
+    many = {
+        name: list(Offer._meta.get_field(name).related_model.objects.filter(pk__in=data[name]))
+        for name in MANY_FIELDS
+        if name in data
+    }
+    _save(offer, user, f"approve change {change.pk}", many)
 
 
 @transaction.atomic
@@ -266,10 +276,10 @@ def offer_reject(*, offer: Offer, user: User, reason: str = "") -> Offer:
 
 @transaction.atomic
 def offer_revert(*, offer: Offer, history_id: int, user: User) -> Offer:
-    """Restore the offer's fields as they were in one of its historical versions.
+    """Restore the offer's fields and links as they were in one of its historical versions.
 
-    Subjects and other many-to-many links are not in simple-history's records for Offer,
-    so a revert restores the offer's own fields only.
+    Links that no longer exist (a deleted subject, a place that left the organisation) are
+    left out. A version from before links were tracked restores the fields only.
     """
     record = offer.history.filter(history_id=history_id).first()
     if record is None:
@@ -280,5 +290,13 @@ def offer_revert(*, offer: Offer, history_id: int, user: User) -> Offer:
             continue
         setattr(offer, field.attname, getattr(old, field.attname))
     offer.slug = unique_slug(Offer, offer.slug, exclude_pk=offer.pk)
-    _save(offer, user, f"revert to {history_id}")
+    many = {}
+    recorded = recorded_links(offer, history_id).get(history_id)
+    if recorded:
+        for name, pks in recorded.items():
+            rows = Offer._meta.get_field(name).related_model.objects.filter(pk__in=pks)
+            if name == "environments":
+                rows = rows.filter(organisation=offer.organisation)
+            many[name] = list(rows)
+    _save(offer, user, f"revert to {history_id}", many)
     return offer
