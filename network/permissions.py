@@ -5,7 +5,8 @@ Actors:
 - an *editor* of an organisation edits its profile, environments and offers;
 - an *admin* of an organisation does that and also invites and removes people;
 - an admin of a municipal school service ("kommune" organisation) also *sees* (not edits)
-  every listing located in or serving that municipality, drafts included;
+  every listing located in or serving that municipality (listed in its service area or
+  reaching the centre within its service radius), drafts included;
 - coordinators (``is_staff``) see and edit everything and moderate.
 
 Functions take any user object (AnonymousUser included) and never raise for "no".
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from directory.models import LearningEnvironment, Offer, Organisation
+from directory.selectors.pages import offer_ids_serving_by_radius
 from maps.models import Municipality
 from network.models import Membership
 
@@ -82,12 +84,13 @@ def overseen_municipalities(user: AnyUser) -> QuerySet[Municipality]:
 
 
 def _offers_in_municipalities(municipalities: QuerySet[Municipality]) -> Q:
-    """Offers at a place in, or listed as serving, one of the municipalities."""
+    """Offers at a place in, listed as serving, or reaching by service radius one of the municipalities."""
     located = LearningEnvironment.objects.filter(offers=OuterRef("pk"), municipality__in=municipalities)
     serving = Offer.service_municipalities.through.objects.filter(
         offer_id=OuterRef("pk"), municipality__in=municipalities
     )
-    return Q(Exists(located)) | Q(Exists(serving))
+    by_radius = offer_ids_serving_by_radius(municipalities)
+    return Q(Exists(located)) | Q(Exists(serving)) | Q(pk__in=by_radius)
 
 
 def visible_offers(user: AnyUser) -> QuerySet[Offer]:

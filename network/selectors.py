@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from directory.models import Grade, LearningEnvironment, Offer, Organisation, Subject
 from directory.models.offers import OFFER_HISTORY
+from directory.selectors.pages import offer_ids_serving_by_radius
 from maps.models import Municipality
 from network.models import Invitation, Membership, PendingChange
 from network.permissions import editable_organisations
@@ -223,13 +224,15 @@ def offer_history(offer: Offer) -> list[HistoryEntry]:
 
 
 def offers_in_municipality(municipality: Municipality) -> QuerySet[Offer]:
-    """Every offer (any status) at a place in the municipality or listed as serving it."""
+    """Every offer (any status) at a place in the municipality, listed as serving it, or
+    reaching its centre within its service radius."""
     located = LearningEnvironment.objects.filter(offers=OuterRef("pk"), municipality=municipality)
     serving = Offer.service_municipalities.through.objects.filter(
         offer_id=OuterRef("pk"), municipality=municipality
     )
+    by_radius = Q(pk__in=offer_ids_serving_by_radius([municipality]))
     return (
-        Offer.objects.filter(Exists(located) | Exists(serving))
+        Offer.objects.filter(Q(Exists(located)) | Q(Exists(serving)) | by_radius)
         .exclude(status=Offer.Status.ARCHIVED)
         .select_related("organisation", "grade_from", "grade_to")
         .prefetch_related("subjects", "environments")

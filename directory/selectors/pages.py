@@ -3,9 +3,10 @@ municipality page show. Only published offers and active places are public."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Max, Prefetch, Q, QuerySet
 
 from directory.models import Grade, LearningEnvironment, Offer, Organisation
 from maps.models import Municipality
@@ -132,17 +133,60 @@ def municipality_detail(*, slug: str) -> Municipality | None:
     return Municipality.objects.select_related("region").filter(slug=slug).first()
 
 
+def offer_ids_serving_by_radius(municipalities: Iterable[Municipality]) -> set[int]:
+    """Outreach offers (any status) whose service radius, drawn around any of their active
+    places, reaches a municipality's centre point.
+
+    Two stages: a box around each centre as wide as the largest radius picks candidate
+    places on the indexed coordinates, then the great-circle distance decides per offer.
+    """
+    centres = [(municipality.latitude, municipality.longitude) for municipality in municipalities]
+    widest = Offer.objects.filter(format=Offer.Format.OUTREACH).aggregate(widest=Max("service_radius_km"))[
+        "widest"
+    ]
+    if not centres or not widest:
+        return set()
+    in_a_box = Q()
+    for latitude, longitude in centres:
+        box = bounding_box(latitude, longitude, widest)
+        in_a_box |= Q(
+            learningenvironment__latitude__range=(box.min_lat, box.max_lat),
+            learningenvironment__longitude__range=(box.min_lng, box.max_lng),
+        )
+    links = Offer.environments.through.objects.filter(
+        in_a_box,
+        offer__format=Offer.Format.OUTREACH,
+        offer__service_radius_km__isnull=False,
+        learningenvironment__status=LearningEnvironment.Status.ACTIVE,
+    ).values_list(
+        "offer_id",
+        "offer__service_radius_km",
+        "learningenvironment__latitude",
+        "learningenvironment__longitude",
+    )
+    return {
+        offer_id
+        for offer_id, radius, latitude, longitude in links
+        if any(haversine_km(latitude, longitude, *centre) <= radius for centre in centres)
+    }
+
+
 def municipality_listing(*, municipality: Municipality) -> MunicipalityListing:
     """What a school in the municipality can use: places located there and the offers
-    held at them, plus outreach offers that name the municipality in their service area."""
+    held at them, plus outreach offers that come to it (naming the municipality in their
+    service area, or reaching its centre within their service radius)."""
     environments = list(PUBLIC_ENVIRONMENTS.in_municipality(municipality.code))
     local_offers = list(
         public_offers().filter(environments__in=[environment.pk for environment in environments]).distinct()
     )
     local_ids = {offer.pk for offer in local_offers}
+    serving = Q(service_municipalities=municipality) | Q(pk__in=offer_ids_serving_by_radius([municipality]))
     outreach_offers = [
         offer
-        for offer in public_offers().filter(format=Offer.Format.OUTREACH, service_municipalities=municipality)
+        for offer in public_offers()
+        .filter(serving, format=Offer.Format.OUTREACH)
+        .distinct()
+        .order_by("title")
         if offer.pk not in local_ids
     ]
     return MunicipalityListing(

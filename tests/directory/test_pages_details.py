@@ -237,3 +237,52 @@ def test_detail_pages_exist_in_english_under_en(client, moesgaard):
     html = response.content.decode()
     assert response.status_code == 200
     assert '<html lang="en">' in html
+
+
+def _place_in(municipality, **fields):
+    """A place at the municipality's centre point, so distances are centre to centre."""
+    return factories.EnvironmentFactory(
+        municipality=municipality, latitude=municipality.latitude, longitude=municipality.longitude, **fields
+    )
+
+
+def test_municipality_page_lists_outreach_offers_whose_service_radius_reaches_its_centre(client, aarhus):
+    from maps.models import Municipality
+    from maps.spatial import haversine_km
+
+    silkeborg = Municipality.objects.get(code=740)
+    distance = haversine_km(silkeborg.latitude, silkeborg.longitude, aarhus.latitude, aarhus.longitude)
+    place = _place_in(silkeborg, name="Naturcenter Silkeborg")
+    archived = _place_in(silkeborg, name="Lukket filial", status=LearningEnvironment.Status.ARCHIVED)
+
+    def outreach(title, radius, at, offer_format=Offer.Format.OUTREACH):
+        return factories.OfferFactory(
+            title=title, format=offer_format, service_radius_km=radius, environments=[at]
+        )
+
+    outreach("Skovbussen kommer", int(distance) + 1, place)
+    outreach("Skovbussen når ikke frem", int(distance) - 1, place)
+    outreach("Fra en lukket filial", int(distance) + 50, archived)
+    outreach("Kun på stedet", int(distance) + 50, place, offer_format=Offer.Format.ON_SITE)
+    html = client.get(reverse("directory:municipality_detail", kwargs={"slug": aarhus.slug})).content.decode()
+    assert "Skovbussen kommer" in html
+    assert "Skovbussen når ikke frem" not in html
+    assert "Fra en lukket filial" not in html
+    assert "Kun på stedet" not in html
+    silkeborg_page = client.get(reverse("directory:municipality_detail", kwargs={"slug": silkeborg.slug}))
+    assert "Skovbussen når ikke frem" in silkeborg_page.content.decode()  # held there, so listed as local
+
+
+def test_an_outreach_offer_both_listed_and_within_radius_appears_once(client, aarhus):
+    from maps.models import Municipality
+
+    skanderborg = Municipality.objects.get(code=746)
+    offer = factories.OfferFactory(
+        title="Havet på hjul",
+        format=Offer.Format.OUTREACH,
+        service_radius_km=100,
+        environments=[_place_in(skanderborg)],
+    )
+    offer.service_municipalities.set([aarhus])
+    html = client.get(reverse("directory:municipality_detail", kwargs={"slug": aarhus.slug})).content.decode()
+    assert html.count(">Havet på hjul<") == 1

@@ -228,3 +228,34 @@ def test_invitation_services_are_reachable_from_the_people_page(client, admin_of
     assert response.status_code == 200
     assert "allerede med" in response.content.decode()
     assert services.Invitation.objects.count() == 0
+
+
+def test_coverage_counts_outreach_offers_reaching_the_municipality_by_radius(
+    client, municipality_admin, museum
+):
+    from maps.models import Municipality
+    from tests import factories
+
+    skanderborg = Municipality.objects.get(code=746)
+    place = factories.EnvironmentFactory(
+        organisation=museum,
+        municipality=skanderborg,
+        latitude=skanderborg.latitude,
+        longitude=skanderborg.longitude,
+    )
+    offer = factories.OfferFactory(
+        organisation=museum,
+        title="Fortiden på hjul",
+        format="udgaaende",
+        service_radius_km=60,
+        environments=[place],
+    )  # biologi, 3.–6. klasse
+    client.force_login(municipality_admin)
+    response = client.get(reverse("members:municipality", args=[751]))
+    assert offer in response.context["offers"]
+    biology = next(
+        counts for subject, counts in response.context["coverage"].rows if subject.slug == "biologi"
+    )
+    levels = [grade.level for grade in response.context["coverage"].grades]
+    assert biology[levels.index(5)] == 1
+    assert "Fortiden på hjul" in response.content.decode()

@@ -67,3 +67,33 @@ def test_an_inactive_member_loses_every_right(editor_of_zoo, zoo):
     editor_of_zoo.is_active = False
     editor_of_zoo.save()
     assert not permissions.can_edit_organisation(editor_of_zoo, zoo)
+
+
+def test_municipality_admin_sees_drafts_whose_service_radius_reaches_their_municipality(
+    municipality_admin, museum, aarhus
+):
+    from maps.models import Municipality
+    from maps.spatial import haversine_km
+
+    silkeborg = Municipality.objects.get(code=740)
+    distance = haversine_km(silkeborg.latitude, silkeborg.longitude, aarhus.latitude, aarhus.longitude)
+    place = factories.EnvironmentFactory(
+        organisation=museum,
+        municipality=silkeborg,
+        latitude=silkeborg.latitude,
+        longitude=silkeborg.longitude,
+    )
+
+    def draft(radius):
+        return factories.OfferFactory(
+            organisation=museum,
+            status=Offer.Status.DRAFT,
+            format=Offer.Format.OUTREACH,
+            service_radius_km=radius,
+            environments=[place],
+        )
+
+    reaching, short = draft(int(distance) + 1), draft(int(distance) - 1)
+    visible = set(permissions.visible_offers(municipality_admin))
+    assert reaching in visible and short not in visible
+    assert not permissions.can_edit_offer(municipality_admin, reaching)
