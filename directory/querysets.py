@@ -202,13 +202,13 @@ class OfferQuerySet(models.QuerySet):
 
         return self.at_environments(LearningEnvironment.objects.active().near(latitude, longitude, radius_km))
 
-    def reach_terms(
+    def terms_within_reach(
         self,
         latitude: float,
         longitude: float,
         radius_km: float,
         *,
-        max_reach_km: float = 0,
+        max_reach_km: float,
         use_location_index: bool = True,
     ) -> models.QuerySet:
         """(offer id, haversine term of its nearest active place) for the offers within reach.
@@ -220,43 +220,46 @@ class OfferQuerySet(models.QuerySet):
         the farther of the two; because the nearest place of a matching offer always lies in
         that box, the minimum term is the offer's distance. ``use_location_index=False``
         hides the latitude column from SQLite's planner, so that it starts from the other
-        filters (see ``for_subjects(lead=True)``) instead of from the box.
-        """
-        box = bounding_box(latitude, longitude, max(radius_km, max_reach_km or 0))
-        place_latitude = models.F("environments__latitude")
-        if not use_location_index:
-            place_latitude = place_latitude + 0.0
+        filters (see ``for_subjects(lead=True)``) instead of from the box."""
         served = self.model.service_municipalities.through.objects.filter(offer_id=models.OuterRef("pk"))
-        has_area = models.Q(format="udgaaende") & (
-            models.Q(service_radius_km__isnull=False) | models.Exists(served)
-        )
         # Each offer's own limit, so the long distance expression is evaluated once per row
         # (SQLite does not share repeated expressions), and only for rows inside the box.
         limit = models.Case(
             models.When(
                 models.Q(format="udgaaende", service_radius_km__isnull=False),
-                then=term_for_distance_polynomial(Cast("service_radius_km", models.FloatField()))
-                if max_reach_km
-                else -1.0,
+                then=term_for_distance_polynomial(Cast("service_radius_km", models.FloatField())),
             ),
-            models.When(has_area, then=-1.0),
+            models.When(models.Q(format="udgaaende") & models.Exists(served), then=-1.0),
             default=term_for_distance(radius_km),
             output_field=models.FloatField(),
         )
+        return self._place_terms(latitude, longitude, max(radius_km, max_reach_km), limit, use_location_index)
+
+    def _place_terms(
+        self, latitude: float, longitude: float, box_km: float, limit, use_location_index: bool
+    ) -> models.QuerySet:
+        box = bounding_box(latitude, longitude, box_km)
+        # One filter() call, so that every condition is on the same place and the join is
+        # INNER: the planner may then start from the places (an alias() would make it a
+        # LEFT JOIN, which pins the offers first).
+        in_box = {
+            "environments__status": "active",
+            "environments__longitude__gte": box.min_lng,
+            "environments__longitude__lte": box.max_lng,
+        }
+        latitude_range = {"gte": box.min_lat, "lte": box.max_lat}
+        if use_location_index:
+            in_box.update(
+                {f"environments__latitude__{lookup}": value for lookup, value in latitude_range.items()}
+            )
+        queryset = self.filter(**in_box)
+        if not use_location_index:
+            # Arithmetic on the column hides it from SQLite's index choice (see the docstring).
+            queryset = queryset.alias(place_latitude=models.F("environments__latitude") + 0.0).filter(
+                **{f"place_latitude__{lookup}": value for lookup, value in latitude_range.items()}
+            )
         return (
-            self.alias(
-                place_status=models.F("environments__status"),
-                place_latitude=place_latitude,
-                place_longitude=models.F("environments__longitude"),
-            )
-            .filter(
-                place_status="active",
-                place_latitude__gte=box.min_lat,
-                place_latitude__lte=box.max_lat,
-                place_longitude__gte=box.min_lng,
-                place_longitude__lte=box.max_lng,
-            )
-            .alias(place_term=distance_term(latitude, longitude, prefix="environments__"))
+            queryset.alias(place_term=distance_term(latitude, longitude, prefix="environments__"))
             .filter(place_term__lte=limit)
             .order_by()
             .values("pk")

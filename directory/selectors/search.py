@@ -29,7 +29,7 @@ query (``offer_reach_query``) over offer × place rows, done once per request:
    offers come from a second, small query.
 On SQLite, whose planner misjudges the box, the selector picks the start itself: when the
 box holds more places than the subject filter has offers (per cost), the query starts from
-the subject → offer index instead (``_lead_with_subjects``). PostgreSQL decides itself.
+the subject → offer index instead (``_subject_lead_bound``). PostgreSQL decides itself.
 Outreach offers ("udgaaende") with a service area match when the point lies in it (its
 municipality is one they serve, or one of their places is within their service radius),
 however far their base is, and not otherwise; outreach offers without an area match by
@@ -335,12 +335,15 @@ def _offers_within_reach(params: dict, point) -> dict[int, float | None]:
 def offer_reach_query(*, params: dict) -> models.QuerySet:
     """The one query of a point search: (offer id, distance term) of the matching offers
     with a place within reach (all but the outreach offers found by served municipality).
+    Measured against splitting it into a near part (the radius's box) and an outreach part
+    (the largest service radius's box): on both databases the two cost more than the one,
+    because each pays again for the subject filter (bench/bench_search.py, second round).
     Public for the benchmark's EXPLAIN."""
     point, radius_km = params["near"], params["radius"]
     max_reach_km = Offer.objects.max_service_radius_km() if _outreach_wanted(params) else 0
     box = bounding_box(point.latitude, point.longitude, max(radius_km, max_reach_km))
-    lead = _lead_with_subjects(params, box)
-    return _offers_matching(params, place_filters=True, lead_with_subjects=lead).reach_terms(
+    lead = _box_holds_more(box, _subject_lead_bound(params))
+    return _offers_matching(params, place_filters=True, lead_with_subjects=lead).terms_within_reach(
         point.latitude, point.longitude, radius_km, max_reach_km=max_reach_km, use_location_index=not lead
     )
 
@@ -349,15 +352,21 @@ def _outreach_wanted(params: dict) -> bool:
     return not params.get("format") or Offer.Format.OUTREACH in params["format"]
 
 
-def _lead_with_subjects(params: dict, box) -> bool:
-    """Whether SQLite should start from the subjects' offers rather than from the places in
-    the box: when the box holds more places than SUBJECT_LINKS_PER_PLACE-th of the subject
-    links (both counted on an index, the places only up to that bound). PostgreSQL's planner
-    weighs this itself from its statistics."""
+def _subject_lead_bound(params: dict) -> int | None:
+    """How many places a box may hold before SQLite should start from the subjects' offers
+    rather than from the places in the box: SUBJECT_LINKS_PER_PLACE-th of the subject links
+    (counted on an index). None when there is no such choice: PostgreSQL's planner weighs it
+    itself from its statistics, and without a subject filter the box is the only start."""
     if connection.vendor != "sqlite" or not params.get("subject"):
-        return False
+        return None
     links = Subject.offers.through.objects.filter(subject__in=params["subject"]).count()
-    bound = links // SUBJECT_LINKS_PER_PLACE
+    return links // SUBJECT_LINKS_PER_PLACE
+
+
+def _box_holds_more(box, bound: int | None) -> bool:
+    """Whether the box holds more than ``bound`` places (counted on the index, up to the bound)."""
+    if bound is None:
+        return False
     return LearningEnvironment.objects.in_box(box).order_by()[: bound + 1].count() > bound
 
 
