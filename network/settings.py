@@ -17,6 +17,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env")  # optional; absent on most machines
 
+
 def strict_bool(name: str, default: bool) -> bool:
     """Like env.bool, but a word that is not clearly yes or no stops start-up.
 
