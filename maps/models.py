@@ -55,9 +55,13 @@ class Municipality(models.Model):
 
     @property
     def short_name(self) -> str:
-        """'Aarhus' for 'Aarhus Kommune', 'København' for 'Københavns Kommune'."""
-        name = self.name.removesuffix(" Kommune")
-        return {"Københavns": "København", "Vesthimmerlands": "Vesthimmerland"}.get(name, name)
+        return municipality_short_name(self.name)
+
+
+def municipality_short_name(official_name: str) -> str:
+    """'Aarhus' for 'Aarhus Kommune', 'København' for 'Københavns Kommune'."""
+    name = official_name.removesuffix(" Kommune")
+    return {"Københavns": "København", "Vesthimmerlands": "Vesthimmerland"}.get(name, name)
 
 
 class GeocodeCache(models.Model):

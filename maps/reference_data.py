@@ -5,6 +5,8 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
+from maps.models import municipality_short_name
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REGIONS = [
     (1081, "Region Nordjylland", "nordjylland"),
@@ -16,8 +18,9 @@ REGIONS = [
 
 
 def danish_slug(text: str) -> str:
-    """'Høje-Taastrup Kommune' -> 'hoeje-taastrup'; æøå spelled out as Danes do in URLs."""
-    text = text.removesuffix(" Kommune").lower()
+    """'Høje-Taastrup Kommune' -> 'hoeje-taastrup', 'Københavns Kommune' -> 'koebenhavn';
+    æøå spelled out as Danes do in URLs."""
+    text = municipality_short_name(text).lower()
     for letter, spelled in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
         text = text.replace(letter, spelled)
     return slugify(text)
