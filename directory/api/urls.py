@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from directory.api import reference_views, search_views, write
+from directory.api import hsds, reference_views, search_views, write
 
 router = SimpleRouter()
 router.register("offers", search_views.OfferViewSet, basename="offer")
@@ -23,6 +23,11 @@ v1 = [
     path("categories/", reference_views.CategoryList.as_view(), name="category-list"),
     path("municipalities/", reference_views.MunicipalityList.as_view(), name="municipality-list"),
     path("regions/", reference_views.RegionList.as_view(), name="region-list"),
+    # Open Referral HSDS 3.0 shape of the same data (directory/api/hsds.py).
+    path("hsds/", hsds.HSDSRoot.as_view(), name="hsds-root"),
+    path("hsds/services/", hsds.HSDSServiceList.as_view(), name="hsds-services"),
+    path("hsds/services/<slug:slug>/", hsds.HSDSServiceDetail.as_view(), name="hsds-service"),
+    path("hsds/taxonomy_terms/", hsds.HSDSTaxonomyTerms.as_view(), name="hsds-taxonomy-terms"),
     *router.urls,
 ]
 
