@@ -295,3 +295,85 @@ class OfferQuerySet(models.QuerySet):
     def _offer_ids_at(self, environments: models.QuerySet) -> models.QuerySet:
         through = self.model.environments.through
         return through.objects.filter(learningenvironment__in=environments.values("pk")).values("offer_id")
+
+
+class OfferPlacementQuerySet(models.QuerySet):
+    """Rows of the search table (directory/models/search_index.py): the same filters as
+    OfferQuerySet, on the copied columns, with the link tables probed by offer id."""
+
+    def for_subjects(self, subject_ids: list[int]) -> OfferPlacementQuerySet:
+        from directory.models import Offer
+
+        through = Offer.subjects.through
+        teaching = through.objects.filter(offer_id=models.OuterRef("offer_id"), subject_id__in=subject_ids)
+        return self.filter(models.Exists(teaching))
+
+    def for_grade(self, level: int) -> OfferPlacementQuerySet:
+        return self.filter(grade_from__lte=level, grade_to__gte=level)
+
+    def for_formats(self, formats: list[str]) -> OfferPlacementQuerySet:
+        return self.filter(format__in=formats)
+
+    def free(self) -> OfferPlacementQuerySet:
+        return self.filter(price_dkk=0)
+
+    def not_free(self) -> OfferPlacementQuerySet:
+        return self.filter(price_dkk__gt=0)
+
+    def for_language(self, code: str) -> OfferPlacementQuerySet:
+        from directory.models import Offer
+
+        spoken = Offer.languages.through.objects.filter(
+            offer_id=models.OuterRef("offer_id"), language_id=code
+        )
+        return self.filter(models.Exists(spoken))
+
+    def for_month(self, month: int) -> OfferPlacementQuerySet:
+        from directory.models.offers import month_bit
+
+        return self.alias(month_match=models.F("months").bitand(month_bit(month))).filter(month_match__gt=0)
+
+    def for_offers(self, offers: models.QuerySet) -> OfferPlacementQuerySet:
+        return self.filter(offer_id__in=offers.values("pk"))
+
+    def in_box(self, box: BoundingBox) -> OfferPlacementQuerySet:
+        return self.filter(
+            latitude__gte=box.min_lat,
+            latitude__lte=box.max_lat,
+            longitude__gte=box.min_lng,
+            longitude__lte=box.max_lng,
+        )
+
+    def near_terms(self, latitude: float, longitude: float, radius_km: float) -> models.QuerySet:
+        """(offer id, haversine term of its nearest place) for the offers with a place within
+        ``radius_km``, outreach offers with a service area excepted (they go by their area):
+        a range scan of the ``placement_position`` index over the radius's box."""
+        return self._grouped_terms(
+            self.in_box(bounding_box(latitude, longitude, radius_km)).filter(area_only=False),
+            latitude,
+            longitude,
+            term_for_distance(radius_km),
+        )
+
+    def reach_terms(self, latitude: float, longitude: float, max_reach_km: float) -> models.QuerySet:
+        """(offer id, term of its nearest place) for the outreach offers with a place within their
+        own service radius of the point: the rows with a radius, in the box of the largest one
+        (the partial index ``placement_reach_position``)."""
+        limit = term_for_distance_polynomial(Cast("reach_km", models.FloatField()))
+        rows = self.filter(reach_km__isnull=False).in_box(bounding_box(latitude, longitude, max_reach_km))
+        return self._grouped_terms(rows, latitude, longitude, limit)
+
+    def max_reach_km(self) -> int:
+        """The largest service radius in the table (0 if none): one probe of ``placement_reach``."""
+        return self.filter(reach_km__isnull=False).aggregate(reach=models.Max("reach_km"))["reach"] or 0
+
+    @staticmethod
+    def _grouped_terms(rows: models.QuerySet, latitude: float, longitude: float, limit) -> models.QuerySet:
+        return (
+            rows.alias(place_term=distance_term(latitude, longitude))
+            .filter(place_term__lte=limit)
+            .order_by()
+            .values("offer_id")
+            .annotate(distance_term=models.Min("place_term"))
+            .values_list("offer_id", "distance_term")
+        )

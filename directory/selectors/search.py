@@ -47,15 +47,14 @@ from django.db.models import Prefetch
 from django.db.models.functions import Cast, Floor
 from django.urls import NoReverseMatch, reverse
 
-from directory.models import LearningEnvironment, Offer, Subject
-from directory.querysets import EnvironmentQuerySet, OfferQuerySet
+from directory.models import LearningEnvironment, Offer, OfferPlacement
+from directory.querysets import EnvironmentQuerySet, OfferPlacementQuerySet, OfferQuerySet
 from directory.search_forms import Ordering
 from maps import clustering
-from maps.spatial import bounding_box, haversine_km
+from maps.spatial import haversine_km
 
-# SQLite: rows of the subject → offer index a search reads in the time it handles one place
-# near the point (its ~2 offers, their filters, the distance); measured on the synthetic set.
-SUBJECT_LINKS_PER_PLACE = 5
+# Filters of a point search applied as a subquery of offers rather than on search-table columns.
+OFFER_SUBQUERY_FILTERS = ("q", "category", "municipality", "region", "bbox")
 ID_CHUNK = 5000  # ids per IN (...) list, well inside SQLite's limit on query parameters
 PAGE_ENVIRONMENTS = LearningEnvironment.objects.active().select_related("municipality", "category")
 
@@ -319,7 +318,11 @@ def _environments_matching(params: dict) -> EnvironmentQuerySet:
 def _offers_within_reach(params: dict, point) -> dict[int, float | None]:
     """Offer id -> haversine term of its nearest place, for every offer matching the filters
     that is within reach of the point (see the module docstring); computed once per search."""
-    terms = dict(offer_reach_query(params=params))
+    terms: dict[int, float | None] = {}
+    for query in offer_reach_queries(params=params):
+        for pk, term in query:
+            known = terms.get(pk)
+            terms[pk] = term if known is None else min(known, term)
     municipality_code = _municipality_code(point) if _outreach_wanted(params) else None
     if municipality_code is not None:
         offers = _offers_matching(params, place_filters=True)
@@ -332,42 +335,48 @@ def _offers_within_reach(params: dict, point) -> dict[int, float | None]:
     return terms
 
 
-def offer_reach_query(*, params: dict) -> models.QuerySet:
-    """The one query of a point search: (offer id, distance term) of the matching offers
-    with a place within reach (all but the outreach offers found by served municipality).
-    Measured against splitting it into a near part (the radius's box) and an outreach part
-    (the largest service radius's box): on both databases the two cost more than the one,
-    because each pays again for the subject filter (bench/bench_search.py, second round).
-    Public for the benchmark's EXPLAIN."""
+def offer_reach_queries(*, params: dict) -> list[models.QuerySet]:
+    """The queries of a point search over the search table, each (offer id, distance term):
+    the near part (rows in the radius's box, exact distance within the radius) and, when
+    outreach offers are wanted, the outreach part (rows with a service radius in the box of the
+    largest one, within their own radius). Public for the benchmark's EXPLAIN."""
     point, radius_km = params["near"], params["radius"]
-    max_reach_km = Offer.objects.max_service_radius_km() if _outreach_wanted(params) else 0
-    box = bounding_box(point.latitude, point.longitude, max(radius_km, max_reach_km))
-    lead = _box_holds_more(box, _subject_lead_bound(params))
-    return _offers_matching(params, place_filters=True, lead_with_subjects=lead).terms_within_reach(
-        point.latitude, point.longitude, radius_km, max_reach_km=max_reach_km, use_location_index=not lead
-    )
+    rows = _placements_matching(params)
+    queries = [rows.near_terms(point.latitude, point.longitude, radius_km)]
+    if _outreach_wanted(params):
+        max_reach_km = OfferPlacement.objects.max_reach_km()
+        if max_reach_km:
+            queries.append(rows.reach_terms(point.latitude, point.longitude, max_reach_km))
+    return queries
+
+
+def _placements_matching(params: dict) -> OfferPlacementQuerySet:
+    """Search rows with the offer filters: plain columns and link-table probes; the rarer
+    place and text filters as a subquery of offers, with exactly the semantics of a search
+    without a point."""
+    rows = OfferPlacement.objects.all()
+    if params.get("subject"):
+        rows = rows.for_subjects([subject.pk for subject in params["subject"]])
+    if params.get("grade") is not None:
+        rows = rows.for_grade(params["grade"].level)
+    if params.get("format"):
+        rows = rows.for_formats(params["format"])
+    if params.get("free") is True:
+        rows = rows.free()
+    elif params.get("free") is False:
+        rows = rows.not_free()
+    if params.get("language") is not None:
+        rows = rows.for_language(params["language"].code)
+    if params.get("month"):
+        rows = rows.for_month(params["month"])
+    others = {name: params.get(name) for name in OFFER_SUBQUERY_FILTERS if params.get(name) is not None}
+    if any(others.values()):
+        rows = rows.for_offers(_offers_matching(others, place_filters=True))
+    return rows
 
 
 def _outreach_wanted(params: dict) -> bool:
     return not params.get("format") or Offer.Format.OUTREACH in params["format"]
-
-
-def _subject_lead_bound(params: dict) -> int | None:
-    """How many places a box may hold before SQLite should start from the subjects' offers
-    rather than from the places in the box: SUBJECT_LINKS_PER_PLACE-th of the subject links
-    (counted on an index). None when there is no such choice: PostgreSQL's planner weighs it
-    itself from its statistics, and without a subject filter the box is the only start."""
-    if connection.vendor != "sqlite" or not params.get("subject"):
-        return None
-    links = Subject.offers.through.objects.filter(subject__in=params["subject"]).count()
-    return links // SUBJECT_LINKS_PER_PLACE
-
-
-def _box_holds_more(box, bound: int | None) -> bool:
-    """Whether the box holds more than ``bound`` places (counted on the index, up to the bound)."""
-    if bound is None:
-        return False
-    return LearningEnvironment.objects.in_box(box).order_by()[: bound + 1].count() > bound
 
 
 def _with_page_relations(offers: OfferQuerySet) -> OfferQuerySet:
