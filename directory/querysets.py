@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -297,11 +298,41 @@ class OfferQuerySet(models.QuerySet):
         return through.objects.filter(learningenvironment__in=environments.values("pk")).values("offer_id")
 
 
+# Latitude bands of the search table (directory/models/search_index.py), ~11 km high.
+BAND_DEGREES = 0.1
+# Bits of the search table's subject filter: 62, so the mask stays a positive 64-bit integer.
+SUBJECT_BITS = 62
+
+
+def latitude_bands(min_latitude: float, max_latitude: float) -> list[int]:
+    """The bands a latitude range lies in. The margin covers the last bit of floating-point
+    rounding in the database's own floor(latitude / BAND_DEGREES)."""
+    low = math.floor(min_latitude / BAND_DEGREES - 1e-9)
+    high = math.floor(max_latitude / BAND_DEGREES + 1e-9)
+    return list(range(low, high + 1))
+
+
+def subject_mask(subject_ids: list[int]) -> int:
+    mask = 0
+    for pk in subject_ids:
+        mask |= 1 << (pk % SUBJECT_BITS)
+    return mask
+
+
 class OfferPlacementQuerySet(models.QuerySet):
     """Rows of the search table (directory/models/search_index.py): the same filters as
     OfferQuerySet, on the copied columns, with the link tables probed by offer id."""
 
+    def for_subject_bits(self, subject_ids: list[int]) -> OfferPlacementQuerySet:
+        """Rows whose subject bits meet the subjects': a test on the index entry that leaves the
+        candidates of ``for_subjects`` (exact when no two subjects share a bit)."""
+        return self.alias(subject_match=models.F("subject_bits").bitand(subject_mask(subject_ids))).filter(
+            subject_match__gt=0
+        )
+
     def for_subjects(self, subject_ids: list[int]) -> OfferPlacementQuerySet:
+        """Rows of offers that teach any of the subjects: an EXISTS probe of the links by offer
+        id. Apply it after the cheap filters: SQLite tests the conditions in that order."""
         from directory.models import Offer
 
         through = Offer.subjects.through
@@ -337,43 +368,45 @@ class OfferPlacementQuerySet(models.QuerySet):
         return self.filter(offer_id__in=offers.values("pk"))
 
     def in_box(self, box: BoundingBox) -> OfferPlacementQuerySet:
+        """Rows inside a box: one index seek per latitude band (``band IN (…)``), then a
+        longitude range; the exact latitude range is tested on the index entry."""
         return self.filter(
-            latitude__gte=box.min_lat,
-            latitude__lte=box.max_lat,
+            band__in=latitude_bands(box.min_lat, box.max_lat),
             longitude__gte=box.min_lng,
             longitude__lte=box.max_lng,
+            latitude__gte=box.min_lat,
+            latitude__lte=box.max_lat,
         )
 
-    def near_terms(self, latitude: float, longitude: float, radius_km: float) -> models.QuerySet:
-        """(offer id, haversine term of its nearest place) for the offers with a place within
-        ``radius_km``, outreach offers with a service area excepted (they go by their area):
-        a range scan of the ``placement_position`` index over the radius's box."""
-        return self._grouped_terms(
-            self.in_box(bounding_box(latitude, longitude, radius_km)).filter(area_only=False),
-            latitude,
-            longitude,
-            term_for_distance(radius_km),
-        )
+    def near(self, latitude: float, longitude: float, radius_km: float) -> OfferPlacementQuerySet:
+        """Candidate rows of the near part: in the radius's box, outreach offers with a service
+        area excepted (they go by their area). Then ``within(term_for_distance(radius_km))``."""
+        return self.in_box(bounding_box(latitude, longitude, radius_km)).filter(area_only=False)
 
-    def reach_terms(self, latitude: float, longitude: float, max_reach_km: float) -> models.QuerySet:
-        """(offer id, term of its nearest place) for the outreach offers with a place within their
-        own service radius of the point: the rows with a radius, in the box of the largest one
-        (the partial index ``placement_reach_position``)."""
-        limit = term_for_distance_polynomial(Cast("reach_km", models.FloatField()))
-        rows = self.filter(reach_km__isnull=False).in_box(bounding_box(latitude, longitude, max_reach_km))
-        return self._grouped_terms(rows, latitude, longitude, limit)
-
-    def max_reach_km(self) -> int:
-        """The largest service radius in the table (0 if none): one probe of ``placement_reach``."""
-        return self.filter(reach_km__isnull=False).aggregate(reach=models.Max("reach_km"))["reach"] or 0
+    def reaching(self, latitude: float, longitude: float, max_reach_km: float) -> OfferPlacementQuerySet:
+        """Candidate rows of the outreach part: rows with a service radius, in the box of the
+        largest one (the partial index). Then ``within(reach_limit())``."""
+        return self.filter(reach_km__isnull=False).in_box(bounding_box(latitude, longitude, max_reach_km))
 
     @staticmethod
-    def _grouped_terms(rows: models.QuerySet, latitude: float, longitude: float, limit) -> models.QuerySet:
+    def reach_limit() -> models.Expression:
+        """Each row's own limit: the haversine term of its service radius."""
+        return term_for_distance_polynomial(Cast("reach_km", models.FloatField()))
+
+    def within(self, latitude: float, longitude: float, limit) -> OfferPlacementQuerySet:
+        """Rows whose exact haversine term from the point is at most ``limit`` (a number or an
+        expression); the term stays on the rows as ``place_term``."""
+        return self.alias(place_term=distance_term(latitude, longitude)).filter(place_term__lte=limit)
+
+    def terms(self) -> models.QuerySet:
+        """(offer id, smallest term of its rows): the distance of each offer's nearest place."""
         return (
-            rows.alias(place_term=distance_term(latitude, longitude))
-            .filter(place_term__lte=limit)
-            .order_by()
+            self.order_by()
             .values("offer_id")
             .annotate(distance_term=models.Min("place_term"))
             .values_list("offer_id", "distance_term")
         )
+
+    def max_reach_km(self) -> int:
+        """The largest service radius in the table (0 if none): one probe of ``placement_reach``."""
+        return self.filter(reach_km__isnull=False).aggregate(reach=models.Max("reach_km"))["reach"] or 0

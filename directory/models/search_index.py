@@ -10,7 +10,9 @@ write path calls; deleting an offer or a place deletes its rows (CASCADE).
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from directory.querysets import OfferPlacementQuerySet
+from directory.querysets import BAND_DEGREES, SUBJECT_BITS, OfferPlacementQuerySet
+
+__all__ = ["BAND_DEGREES", "SUBJECT_BITS", "OfferPlacement"]
 
 
 class OfferPlacement(models.Model):
@@ -20,6 +22,13 @@ class OfferPlacement(models.Model):
     )
     latitude = models.FloatField()
     longitude = models.FloatField()
+    # floor(latitude / BAND_DEGREES): a box becomes a few index seeks, one per band, each a
+    # narrow longitude range (a range on latitude alone would read the whole width of the
+    # country at those latitudes).
+    band = models.IntegerField()
+    # Bit (subject id % SUBJECT_BITS) of each subject the offer teaches: a test on the row itself
+    # that leaves only candidates for the exact EXISTS probe of the subject links.
+    subject_bits = models.BigIntegerField(default=0)
     # An outreach offer's service radius; NULL for every other row.
     reach_km = models.PositiveIntegerField(null=True)
     # Outreach offers with a service area (radius or municipalities) match by that area only,
@@ -50,18 +59,38 @@ class OfferPlacement(models.Model):
     class Meta:
         verbose_name = _("søgerække")
         verbose_name_plural = _("søgetabel")
+        # Covering indexes: a search reads the rows' columns from the index alone.
         indexes = [
-            # The near part: a range on latitude, the rest read from the index itself.
+            # The near part: one seek per latitude band, a longitude range in each.
             models.Index(
-                fields=["latitude", "longitude", "grade_from", "grade_to", "area_only", "offer"],
+                fields=[
+                    "band",
+                    "longitude",
+                    "latitude",
+                    "grade_from",
+                    "grade_to",
+                    "subject_bits",
+                    "area_only",
+                    "offer",
+                ],
                 name="placement_position",
             ),
-            # The outreach part: only the rows with a service radius, and their largest radius.
+            # The outreach part: only the rows with a service radius.
             models.Index(
-                fields=["latitude", "longitude", "reach_km", "offer"],
+                fields=[
+                    "band",
+                    "longitude",
+                    "latitude",
+                    "reach_km",
+                    "grade_from",
+                    "grade_to",
+                    "subject_bits",
+                    "offer",
+                ],
                 name="placement_reach_position",
                 condition=models.Q(reach_km__isnull=False),
             ),
+            # The largest service radius in one probe.
             models.Index(
                 fields=["reach_km"], name="placement_reach", condition=models.Q(reach_km__isnull=False)
             ),

@@ -51,7 +51,7 @@ from directory.models import LearningEnvironment, Offer, OfferPlacement
 from directory.querysets import EnvironmentQuerySet, OfferPlacementQuerySet, OfferQuerySet
 from directory.search_forms import Ordering
 from maps import clustering
-from maps.spatial import haversine_km
+from maps.spatial import haversine_km, term_for_distance
 
 # Filters of a point search applied as a subquery of offers rather than on search-table columns.
 OFFER_SUBQUERY_FILTERS = ("q", "category", "municipality", "region", "bbox")
@@ -341,38 +341,44 @@ def offer_reach_queries(*, params: dict) -> list[models.QuerySet]:
     outreach offers are wanted, the outreach part (rows with a service radius in the box of the
     largest one, within their own radius). Public for the benchmark's EXPLAIN."""
     point, radius_km = params["near"], params["radius"]
-    rows = _placements_matching(params)
-    queries = [rows.near_terms(point.latitude, point.longitude, radius_km)]
+    latitude, longitude = point.latitude, point.longitude
+    near = OfferPlacement.objects.near(latitude, longitude, radius_km)
+    queries = [_reach_terms(near, params, point, term_for_distance(radius_km))]
     if _outreach_wanted(params):
         max_reach_km = OfferPlacement.objects.max_reach_km()
         if max_reach_km:
-            queries.append(rows.reach_terms(point.latitude, point.longitude, max_reach_km))
+            reaching = OfferPlacement.objects.reaching(latitude, longitude, max_reach_km)
+            queries.append(_reach_terms(reaching, params, point, OfferPlacement.objects.reach_limit()))
     return queries
 
 
-def _placements_matching(params: dict) -> OfferPlacementQuerySet:
-    """Search rows with the offer filters: plain columns and link-table probes; the rarer
-    place and text filters as a subquery of offers, with exactly the semantics of a search
-    without a point."""
-    rows = OfferPlacement.objects.all()
-    if params.get("subject"):
-        rows = rows.for_subjects([subject.pk for subject in params["subject"]])
+def _reach_terms(rows: OfferPlacementQuerySet, params: dict, point, limit) -> models.QuerySet:
+    """The filters in the order SQLite tests them: columns of the index entry, the exact
+    distance, then the probes of other tables (only for the rows still left)."""
     if params.get("grade") is not None:
         rows = rows.for_grade(params["grade"].level)
+    subject_ids = [subject.pk for subject in params.get("subject") or []]
+    if subject_ids:
+        rows = rows.for_subject_bits(subject_ids)
     if params.get("format"):
         rows = rows.for_formats(params["format"])
     if params.get("free") is True:
         rows = rows.free()
     elif params.get("free") is False:
         rows = rows.not_free()
-    if params.get("language") is not None:
-        rows = rows.for_language(params["language"].code)
     if params.get("month"):
         rows = rows.for_month(params["month"])
-    others = {name: params.get(name) for name in OFFER_SUBQUERY_FILTERS if params.get(name) is not None}
-    if any(others.values()):
+    rows = rows.within(point.latitude, point.longitude, limit)
+    if subject_ids:
+        rows = rows.for_subjects(subject_ids)
+    if params.get("language") is not None:
+        rows = rows.for_language(params["language"].code)
+    # The rarer place and text filters, as a subquery of offers: exactly the semantics of a
+    # search without a point.
+    others = {name: params[name] for name in OFFER_SUBQUERY_FILTERS if params.get(name)}
+    if others:
         rows = rows.for_offers(_offers_matching(others, place_filters=True))
-    return rows
+    return rows.terms()
 
 
 def _outreach_wanted(params: dict) -> bool:

@@ -14,23 +14,41 @@ from collections.abc import Iterable
 from django.db import connection, transaction
 
 from directory.models import LearningEnvironment, Offer, OfferPlacement
+from directory.models.search_index import BAND_DEGREES, SUBJECT_BITS
 
 ID_CHUNK = 500  # ids per IN (...) list, well inside SQLite's limit on query parameters
 
 _COLUMNS = (
-    "offer_id, environment_id, latitude, longitude, reach_km, area_only, grade_from, grade_to,"
+    "offer_id, environment_id, latitude, longitude, band, subject_bits, reach_km, area_only, grade_from, grade_to,"
     " format, price_dkk, months, organisation_id, category_id, municipality_id, region_id, title"
 )
 
 
+def _vendor_sql() -> tuple[str, str]:
+    """floor(latitude / BAND_DEGREES) and the OR of the subject bits, in each dialect.
+
+    SQLite: CAST truncates, which is floor once the value is made positive; SUM(DISTINCT) of
+    powers of two is their OR. PostgreSQL: FLOOR (its CAST rounds) and BIT_OR."""
+    subjects = Offer.subjects.through._meta.db_table
+    bit = f"s.subject_id % {SUBJECT_BITS}"
+    if connection.vendor == "postgresql":
+        band = f"CAST(FLOOR(e.latitude / {BAND_DEGREES}) AS INTEGER)"
+        bits = f"BIT_OR(CAST(1 AS BIGINT) << ({bit}))"
+    else:
+        band = f"CAST(e.latitude / {BAND_DEGREES} + 10000 AS INTEGER) - 10000"
+        bits = f"SUM(DISTINCT 1 << ({bit}))"
+    return band, f"COALESCE((SELECT {bits} FROM {subjects} s WHERE s.offer_id = o.id), 0)"
+
+
 def _select_sql() -> str:
+    band, subject_bits = _vendor_sql()
     offer = Offer._meta.db_table
     place = LearningEnvironment._meta.db_table
     links = Offer.environments.through._meta.db_table
     served = Offer.service_municipalities.through._meta.db_table
     outreach = Offer.Format.OUTREACH.value
     return f"""
-        SELECT o.id, e.id, e.latitude, e.longitude,
+        SELECT o.id, e.id, e.latitude, e.longitude, {band}, {subject_bits},
                CASE WHEN o.format = '{outreach}' THEN o.service_radius_km END,
                CASE WHEN o.format = '{outreach}' AND (o.service_radius_km IS NOT NULL
                     OR EXISTS (SELECT 1 FROM {served} s WHERE s.offer_id = o.id)) THEN 1 ELSE 0 END = 1,
