@@ -119,7 +119,7 @@ class RankedOffers(Sequence):
         if isinstance(index, slice):
             start, stop, step = index.indices(len(self._terms))
             ids = self._page_ids(start, stop)[::step]
-            offers = _with_page_relations(Offer.objects.filter(pk__in=ids)).in_bulk()
+            offers = _page_offers(ids)
             page = [offers[pk] for pk in ids if pk in offers]
             _decorate_offers(page, self._point)
             return page
@@ -383,6 +383,42 @@ def _reach_terms(rows: OfferPlacementQuerySet, params: dict, point, limit) -> mo
 
 def _outreach_wanted(params: dict) -> bool:
     return not params.get("format") or Offer.Format.OUTREACH in params["format"]
+
+
+def _page_offers(ids: list[int]) -> dict[int, Offer]:
+    """The page's offers by id with what a page shows, in four queries.
+
+    What ``_with_page_relations`` fetches, without Django's prefetch machinery: that builds
+    one filtered queryset per offer and relation (60 for a page of 20), which cost more than
+    the queries themselves. Each relation is read through its link table with its target
+    joined, in the target's own order, and handed to the offers as a finished queryset."""
+    offers = Offer.objects.select_related("organisation", "grade_from", "grade_to").in_bulk(ids)
+    for name, target, extra in (
+        ("subjects", "subject", {}),
+        ("languages", "language", {}),
+        ("environments", "learningenvironment", {"learningenvironment__status": "active"}),
+    ):
+        through = Offer._meta.get_field(name).remote_field.through
+        model = Offer._meta.get_field(name).related_model
+        ordering = [f"{target}__{field}" for field in (*model._meta.ordering, "pk")]
+        related = [target] + (
+            [f"{target}__municipality", f"{target}__category"] if name == "environments" else []
+        )
+        links = through.objects.filter(offer_id__in=ids, **extra).select_related(*related).order_by(*ordering)
+        grouped: dict[int, list] = {pk: [] for pk in offers}
+        for link in links:
+            grouped[link.offer_id].append(getattr(link, target))
+        for pk, offer in offers.items():
+            cache = offer.__dict__.setdefault("_prefetched_objects_cache", {})
+            cache[name] = _finished_queryset(model, grouped[pk])
+    return offers
+
+
+def _finished_queryset(model: type[models.Model], rows: list) -> models.QuerySet:
+    """A queryset already holding its rows, as Django's prefetch leaves it."""
+    queryset = models.QuerySet(model=model)
+    queryset._result_cache, queryset._prefetch_done = rows, True
+    return queryset
 
 
 def _with_page_relations(offers: OfferQuerySet) -> OfferQuerySet:
