@@ -108,18 +108,11 @@ class OfferQuerySet(models.QuerySet):
     def published(self) -> OfferQuerySet:
         return self.filter(status="published")
 
-    def for_subjects(self, slugs: list[str], *, lead: bool = False) -> OfferQuerySet:
-        """Offers that teach any of the subjects.
-
-        As an EXISTS test per offer by default. ``lead=True`` writes it as ``id IN (offers of
-        these subjects)`` instead, which lets SQLite start from the subject → offer index:
-        the better plan when the subjects' offers are fewer than the rows near a point.
-        """
+    def for_subjects(self, slugs: list[str]) -> OfferQuerySet:
+        """Offers that teach any of the subjects (an EXISTS test per offer)."""
         from directory.models import Subject
 
         through = Subject.offers.through
-        if lead:
-            return self.filter(pk__in=through.objects.filter(subject__slug__in=slugs).values("offer_id"))
         matching = through.objects.filter(offer_id=models.OuterRef("pk"), subject__slug__in=slugs)
         return self.filter(models.Exists(matching))
 
@@ -203,71 +196,6 @@ class OfferQuerySet(models.QuerySet):
 
         return self.at_environments(LearningEnvironment.objects.active().near(latitude, longitude, radius_km))
 
-    def terms_within_reach(
-        self,
-        latitude: float,
-        longitude: float,
-        radius_km: float,
-        *,
-        max_reach_km: float,
-        use_location_index: bool = True,
-    ) -> models.QuerySet:
-        """(offer id, haversine term of its nearest active place) for the offers within reach.
-
-        Within reach: an active place within ``radius_km`` of the point (outreach offers with
-        a service area excepted: they go by their area), or, for an outreach offer with a
-        service radius, a place within that radius (``max_reach_km`` is the largest such
-        radius in use). One grouped query over offer × place rows inside the bounding box of
-        the farther of the two; because the nearest place of a matching offer always lies in
-        that box, the minimum term is the offer's distance. ``use_location_index=False``
-        hides the latitude column from SQLite's planner, so that it starts from the other
-        filters (see ``for_subjects(lead=True)``) instead of from the box."""
-        served = self.model.service_municipalities.through.objects.filter(offer_id=models.OuterRef("pk"))
-        # Each offer's own limit, so the long distance expression is evaluated once per row
-        # (SQLite does not share repeated expressions), and only for rows inside the box.
-        limit = models.Case(
-            models.When(
-                models.Q(format="udgaaende", service_radius_km__isnull=False),
-                then=term_for_distance_polynomial(Cast("service_radius_km", models.FloatField())),
-            ),
-            models.When(models.Q(format="udgaaende") & models.Exists(served), then=-1.0),
-            default=term_for_distance(radius_km),
-            output_field=models.FloatField(),
-        )
-        return self._place_terms(latitude, longitude, max(radius_km, max_reach_km), limit, use_location_index)
-
-    def _place_terms(
-        self, latitude: float, longitude: float, box_km: float, limit, use_location_index: bool
-    ) -> models.QuerySet:
-        box = bounding_box(latitude, longitude, box_km)
-        # One filter() call, so that every condition is on the same place and the join is
-        # INNER: the planner may then start from the places (an alias() would make it a
-        # LEFT JOIN, which pins the offers first).
-        in_box = {
-            "environments__status": "active",
-            "environments__longitude__gte": box.min_lng,
-            "environments__longitude__lte": box.max_lng,
-        }
-        latitude_range = {"gte": box.min_lat, "lte": box.max_lat}
-        if use_location_index:
-            in_box.update(
-                {f"environments__latitude__{lookup}": value for lookup, value in latitude_range.items()}
-            )
-        queryset = self.filter(**in_box)
-        if not use_location_index:
-            # Arithmetic on the column hides it from SQLite's index choice (see the docstring).
-            queryset = queryset.alias(place_latitude=models.F("environments__latitude") + 0.0).filter(
-                **{f"place_latitude__{lookup}": value for lookup, value in latitude_range.items()}
-            )
-        return (
-            queryset.alias(place_term=distance_term(latitude, longitude, prefix="environments__"))
-            .filter(place_term__lte=limit)
-            .order_by()
-            .values("pk")
-            .annotate(distance_term=models.Min("place_term"))
-            .values_list("pk", "distance_term")
-        )
-
     def nearest_terms(self, latitude: float, longitude: float) -> models.QuerySet:
         """(offer id, haversine term of its nearest active place), for a few offers."""
         return (
@@ -276,16 +204,6 @@ class OfferQuerySet(models.QuerySet):
             .values("pk")
             .annotate(distance_term=models.Min(distance_term(latitude, longitude, prefix="environments__")))
             .values_list("pk", "distance_term")
-        )
-
-    def max_service_radius_km(self) -> int:
-        """The largest service radius of the published outreach offers (0 if none): one probe
-        of the (status, format, service_radius_km) index, so it is always current."""
-        return (
-            self.filter(status="published", format="udgaaende").aggregate(
-                reach=models.Max("service_radius_km")
-            )["reach"]
-            or 0
         )
 
     def serving_municipality(self, code: int) -> OfferQuerySet:

@@ -16,20 +16,23 @@ Interfaces (``params`` is ``OfferSearchForm(...).cleaned_data`` from directory/s
     GeoJSON Features for a map at ``zoom``: clusters ``{"cluster": true, "count": N}`` or
     single places ``{"cluster": false, "id", "name", "organisation", "url", "offer_count"}``.
 
-How a point search runs (both databases, see maps/spatial.py for the math): ONE grouped
-query (``offer_reach_query``) over offer × place rows, done once per request:
-1. candidates: places inside the bounding box of the radius, or of the largest outreach
-   service radius if that is larger (read from an index, never cached), a range scan of
-   the ``environment_lat_lng`` B-tree index on (latitude, longitude);
-2. exact: the haversine term of each candidate row, plain SQL arithmetic, against the
-   offer's own limit (the radius, or its service radius for an outreach offer with one);
-   GROUP BY offer keeps the smallest term, the distance of its nearest place;
-3. ranking: the (id, term) pairs give the count; Python sorts them and fetches only the
-   page's offers (ties at equal distance go by title). Served-municipality outreach
-   offers come from a second, small query.
-On SQLite, whose planner misjudges the box, the selector picks the start itself: when the
-box holds more places than the subject filter has offers (per cost), the query starts from
-the subject → offer index instead (``_subject_lead_bound``). PostgreSQL decides itself.
+How a point search runs (both databases, see maps/spatial.py for the math): over the search
+table ``OfferPlacement`` (directory/models/search_index.py: one row per published offer ×
+active located place, with the offer's search columns copied beside the place's position,
+kept in step by every write path), in two grouped queries (``offer_reach_queries``):
+1. near part: rows in the bounding box of the radius (outreach offers with a service area
+   excepted) — one seek of the covering ``placement_position`` index per ~11 km latitude
+   band, a longitude range in each; grade and subject bits are tested on the index entry;
+2. outreach part: rows with a service radius in the box of the largest one (read from an
+   index, never cached), through the partial index ``placement_reach_position``, each
+   within its own radius;
+3. exact: the haversine term of each candidate row, plain SQL arithmetic, against the limit;
+   the EXISTS probes of the link tables (subjects, language) only for the rows left; GROUP BY
+   offer keeps the smallest term, the distance of its nearest place;
+4. ranking: the (id, term) pairs give the count; Python sorts them and fetches only the
+   page's offers (ties at equal distance go by title) in four plain queries. Served-
+   municipality outreach offers come from a third, small query; the rarer place and text
+   filters join as a subquery of offers, with the semantics of a search without a point.
 Outreach offers ("udgaaende") with a service area match when the point lies in it (its
 municipality is one they serve, or one of their places is within their service radius),
 however far their base is, and not otherwise; outreach offers without an area match by
@@ -268,12 +271,12 @@ def offer_url(offer: Offer) -> str | None:
 # --- building blocks -------------------------------------------------------------------
 
 
-def _offers_matching(params: dict, *, place_filters: bool, lead_with_subjects: bool = False) -> OfferQuerySet:
+def _offers_matching(params: dict, *, place_filters: bool) -> OfferQuerySet:
     """Published offers with the offer-level filters; ``place_filters`` adds category,
     municipality, region and bbox (which the place search applies to places instead)."""
     offers = Offer.objects.published()
     if params.get("subject"):
-        offers = offers.for_subjects([subject.slug for subject in params["subject"]], lead=lead_with_subjects)
+        offers = offers.for_subjects([subject.slug for subject in params["subject"]])
     if params.get("grade") is not None:
         offers = offers.for_grade(params["grade"].level)
     if params.get("format"):
