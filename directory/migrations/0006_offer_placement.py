@@ -30,7 +30,7 @@ WHERE o.status = 'published' AND e.status = 'active'
 def fill(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         band = "CAST(FLOOR(e.latitude / 0.1) AS INTEGER)"
-        bits = "BIT_OR(CAST(1 AS BIGINT) << (s.subject_id % 62))"
+        bits = "BIT_OR(CAST(1 AS BIGINT) << CAST(MOD(s.subject_id, 62) AS INTEGER))"
     else:
         band = "CAST(e.latitude / 0.1 + 10000 AS INTEGER) - 10000"
         bits = "SUM(DISTINCT 1 << (s.subject_id % 62))"
