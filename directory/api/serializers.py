@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -153,14 +153,12 @@ class OfferSerializer(serializers.ModelSerializer):
             "title": offer.title,
             "summary": offer.summary,
             "description": offer.description,
-            "url": self.get_url(offer),
-            "api_url": _absolute(request, reverse("api-v1:offer-detail", kwargs={"slug": offer.slug})),
+            "url": _absolute(request, self._path("directory:offer_detail", offer.slug)),
+            "api_url": _absolute(request, self._path("api-v1:offer-detail", offer.slug)),
             "organisation": {
                 "slug": organisation.slug,
                 "name": organisation.name,
-                "api_url": _absolute(
-                    request, reverse("api-v1:organisation-detail", kwargs={"slug": organisation.slug})
-                ),
+                "api_url": _absolute(request, self._path("api-v1:organisation-detail", organisation.slug)),
             },
             "subjects": [subject.slug for subject in offer.subjects.all()],
             "grade_from": _grade(offer.grade_from),
@@ -183,6 +181,18 @@ class OfferSerializer(serializers.ModelSerializer):
             "published_at": _datetime(fields["published_at"], offer.published_at),
             "updated_at": _datetime(fields["updated_at"], offer.updated_at),
         }
+
+    def _path(self, view_name: str, slug: str) -> str | None:
+        """reverse() by slug, resolved once per serializer (a request): the path for a marker
+        slug, the slug put in its place. A slug needs no quoting, so it is reverse()'s answer."""
+        templates = self.__dict__.setdefault("_path_templates", {})
+        if view_name not in templates:
+            try:
+                templates[view_name] = reverse(view_name, kwargs={"slug": "slug-marker"}).split("slug-marker")
+            except NoReverseMatch:
+                templates[view_name] = None
+        template = templates[view_name]
+        return None if template is None else slug.join(template)
 
     def generic_representation(self, offer: Offer) -> dict:
         """DRF's own walk over the declared fields: the reference ``to_representation`` matches."""

@@ -327,9 +327,17 @@ def _offers_within_reach(params: dict, point) -> dict[int, float | None]:
             known = terms.get(pk)
             terms[pk] = term if known is None else min(known, term)
     municipality_code = _municipality_code(point) if _outreach_wanted(params) else None
-    if municipality_code is not None:
-        offers = _offers_matching(params, place_filters=True)
-        serving = offers.serving_municipality(municipality_code).exclude(pk__in=list(terms))
+    # Offers listing the municipality, not found by distance: one probe of the link table
+    # first, so the filtered query runs only when there are such offers, and only on them.
+    served = Offer.service_municipalities.through.objects.filter(municipality_id=municipality_code)
+    candidates = (
+        set(served.values_list("offer_id", flat=True)) - terms.keys()
+        if municipality_code is not None
+        else set()
+    )
+    if candidates:
+        offers = _offers_matching(params, place_filters=True).filter(pk__in=candidates)
+        serving = offers.serving_municipality(municipality_code)
         serving_ids = list(serving.values_list("pk", flat=True))
         if serving_ids:
             located = Offer.objects.filter(pk__in=serving_ids).nearest_terms(point.latitude, point.longitude)
