@@ -33,6 +33,8 @@ kept in step by every write path), in two grouped queries (``offer_reach_queries
    page's offers (ties at equal distance go by title) in four plain queries. Served-
    municipality outreach offers come from a third, small query; the rarer place and text
    filters join as a subquery of offers, with the semantics of a search without a point.
+The place search and the map's clusters read the same table for located places (a box, a
+point, or the map): the places with at least one matching row, counted per place.
 Outreach offers ("udgaaende") with a service area match when the point lies in it (its
 municipality is one they serve, or one of their places is within their service radius),
 however far their base is, and not otherwise; outreach offers without an area match by
@@ -54,7 +56,7 @@ from directory.models import LearningEnvironment, Offer, OfferPlacement
 from directory.querysets import EnvironmentQuerySet, OfferPlacementQuerySet, OfferQuerySet
 from directory.search_forms import Ordering
 from maps import clustering
-from maps.spatial import haversine_km, term_for_distance
+from maps.spatial import bounding_box, haversine_km, term_for_distance
 
 # Filters of a point search applied as a subquery of offers rather than on search-table columns.
 OFFER_SUBQUERY_FILTERS = ("q", "category", "municipality", "region", "bbox")
@@ -210,9 +212,8 @@ def environment_search(*, params: dict) -> EnvironmentSearchResult:
         environments = environments.near(point.latitude, point.longitude, params["radius"])
     environments = _ordered(environments, params, point, title_field="name", created_field="created_at")
     environments = environments.select_related("organisation", "category", "municipality", "region")
-    offers = _offers_matching(params, place_filters=False)
     return EnvironmentSearchResult(
-        environments=DecoratedPage(environments, lambda page: _decorate_environments(page, point, offers)),
+        environments=DecoratedPage(environments, lambda page: _decorate_environments(page, point, params)),
         point=point,
     )
 
@@ -221,11 +222,10 @@ def environment_clusters(*, params: dict, zoom: int) -> list[dict]:
     """GeoJSON Features for the map: grid clusters below ``clustering.SINGLE_PLACE_ZOOM``,
     single places from there (at most ``clustering.MAX_SINGLE_PLACES``, nearest the box's centre
     first would need a point; we take them by name)."""
-    environments = _environments_matching(params).located().order_by()
-    offers = _offers_matching(params, place_filters=False)
+    environments = _environments_matching(params, located=True).located().order_by()
     if zoom >= clustering.SINGLE_PLACE_ZOOM:
         singles = list(environments.order_by("name", "pk")[: clustering.MAX_SINGLE_PLACES])
-        return [_place_feature(place) for place in _with_offer_counts(singles, offers)]
+        return [_place_feature(place) for place in _with_offer_counts(singles, params)]
     cell = clustering.cell_size_degrees(zoom)
     cells = (
         environments.annotate(
@@ -243,7 +243,7 @@ def environment_clusters(*, params: dict, zoom: int) -> list[dict]:
     cells = list(cells)
     single_ids = [row["any_id"] for row in cells if row["count"] == 1]
     singles = LearningEnvironment.objects.filter(pk__in=single_ids).select_related("organisation")
-    places = {place.pk: place for place in _with_offer_counts(list(singles), offers)}
+    places = {place.pk: place for place in _with_offer_counts(list(singles), params)}
     features = []
     for row in sorted(cells, key=lambda row: (row["cell_y"], row["cell_x"])):
         if row["count"] == 1 and row["any_id"] in places:
@@ -303,8 +303,10 @@ def _offers_matching(params: dict, *, place_filters: bool) -> OfferQuerySet:
     return offers
 
 
-def _environments_matching(params: dict) -> EnvironmentQuerySet:
-    offers = _offers_matching(params, place_filters=False)
+def _environments_matching(params: dict, *, located: bool = False) -> EnvironmentQuerySet:
+    """Active places hosting a matching published offer, with the place filters. Located
+    places (``located``, or a box or point given) are found through the search table: the
+    rows in the box carry every published offer of an active located place."""
     environments = LearningEnvironment.objects.active()
     if params.get("category") is not None:
         environments = environments.of_category(params["category"].slug)
@@ -314,8 +316,19 @@ def _environments_matching(params: dict) -> EnvironmentQuerySet:
         environments = environments.in_region(params["region"].code)
     if params.get("bbox") is not None:
         environments = environments.in_box(params["bbox"])
-    hosting = offers.filter(environments=models.OuterRef("pk"))
-    return environments.filter(models.Exists(hosting))
+    point = params.get("near")
+    if not (located or params.get("bbox") is not None or point is not None):
+        hosting = _offers_matching(params, place_filters=False).filter(environments=models.OuterRef("pk"))
+        return environments.filter(models.Exists(hosting))
+    rows = OfferPlacement.objects.all()
+    if params.get("bbox") is not None:
+        rows = rows.in_box(params["bbox"])
+    elif point is not None:
+        rows = rows.in_box(bounding_box(point.latitude, point.longitude, params["radius"]))
+    rows = _filtered_rows(rows, params)
+    if params.get("q"):
+        rows = rows.for_offers(_offers_matching({"q": params["q"]}, place_filters=False))
+    return environments.filter(pk__in=rows.values("environment_id"))
 
 
 def _offers_within_reach(params: dict, point) -> dict[int, float | None]:
@@ -364,8 +377,19 @@ def offer_reach_queries(*, params: dict) -> list[models.QuerySet]:
 
 
 def _reach_terms(rows: OfferPlacementQuerySet, params: dict, point, limit) -> models.QuerySet:
-    """The filters in the order SQLite tests them: columns of the index entry, the exact
-    distance, then the probes of other tables (only for the rows still left)."""
+    rows = _filtered_rows(rows, params, within=(point.latitude, point.longitude, limit))
+    # The rarer place and text filters, as a subquery of offers: exactly the semantics of a
+    # search without a point.
+    others = {name: params[name] for name in OFFER_SUBQUERY_FILTERS if params.get(name)}
+    if others:
+        rows = rows.for_offers(_offers_matching(others, place_filters=True))
+    return rows.terms()
+
+
+def _filtered_rows(rows: OfferPlacementQuerySet, params: dict, *, within=None) -> OfferPlacementQuerySet:
+    """The offer filters in the order SQLite tests them: columns of the index entry, the exact
+    distance (``within``: latitude, longitude, limit), then the probes of other tables, only
+    for the rows still left."""
     if params.get("grade") is not None:
         rows = rows.for_grade(params["grade"].level)
     subject_ids = [subject.pk for subject in params.get("subject") or []]
@@ -379,17 +403,13 @@ def _reach_terms(rows: OfferPlacementQuerySet, params: dict, point, limit) -> mo
         rows = rows.not_free()
     if params.get("month"):
         rows = rows.for_month(params["month"])
-    rows = rows.within(point.latitude, point.longitude, limit)
+    if within is not None:
+        rows = rows.within(*within)
     if subject_ids:
         rows = rows.for_subjects(subject_ids)
     if params.get("language") is not None:
         rows = rows.for_language(params["language"].code)
-    # The rarer place and text filters, as a subquery of offers: exactly the semantics of a
-    # search without a point.
-    others = {name: params[name] for name in OFFER_SUBQUERY_FILTERS if params.get(name)}
-    if others:
-        rows = rows.for_offers(_offers_matching(others, place_filters=True))
-    return rows.terms()
+    return rows
 
 
 def _outreach_wanted(params: dict) -> bool:
@@ -484,8 +504,8 @@ def _decorate_offers(offers: list[Offer], point) -> None:
             offer.distance_km, offer.nearest_environment = min(distances, key=lambda pair: pair[0])
 
 
-def _decorate_environments(environments: list[LearningEnvironment], point, offers: OfferQuerySet) -> None:
-    _with_offer_counts(environments, offers)
+def _decorate_environments(environments: list[LearningEnvironment], point, params: dict) -> None:
+    _with_offer_counts(environments, params)
     for environment in environments:
         environment.distance_km = None
         if point is not None and environment.has_coordinates:
@@ -494,17 +514,32 @@ def _decorate_environments(environments: list[LearningEnvironment], point, offer
             )
 
 
-def _with_offer_counts(environments: list[LearningEnvironment], offers: OfferQuerySet) -> list:
-    """Set ``.offer_count``: how many of the matching offers each place hosts (one query)."""
-    through = Offer.environments.through
-    counts = dict(
-        through.objects.filter(
-            learningenvironment_id__in=[place.pk for place in environments], offer_id__in=offers.values("pk")
+def _with_offer_counts(environments: list[LearningEnvironment], params: dict) -> list:
+    """Set ``.offer_count``: how many of the matching offers each place hosts. Active located
+    places count their search-table rows (one query); any other place its links."""
+    located = [place.pk for place in environments if place.has_coordinates and place.status == "active"]
+    others = [place.pk for place in environments if place.pk not in set(located)]
+    counts: dict[int, int] = {}
+    if located:
+        rows = _filtered_rows(OfferPlacement.objects.filter(environment_id__in=located), params)
+        if params.get("q"):
+            rows = rows.for_offers(_offers_matching({"q": params["q"]}, place_filters=False))
+        counts.update(
+            rows.order_by()
+            .values("environment_id")
+            .annotate(count=models.Count("offer_id"))
+            .values_list("environment_id", "count")
         )
-        .values_list("learningenvironment_id")
-        .annotate(count=models.Count("offer_id"))
-        .values_list("learningenvironment_id", "count")
-    )
+    if others:
+        offers = _offers_matching(params, place_filters=False)
+        counts.update(
+            Offer.environments.through.objects.filter(
+                learningenvironment_id__in=others, offer_id__in=offers.values("pk")
+            )
+            .values_list("learningenvironment_id")
+            .annotate(count=models.Count("offer_id"))
+            .values_list("learningenvironment_id", "count")
+        )
     for place in environments:
         place.offer_count = counts.get(place.pk, 0)
     return environments

@@ -373,3 +373,19 @@ def test_pages_of_a_point_search_follow_distance_then_title_without_gaps(network
     result = search(f"{NEAR_SCHOOL}&radius=500")
     paged = [offer.slug for start in range(0, result.count, 2) for offer in result.offers[start : start + 2]]
     assert paged == whole and len(whole) == result.count
+
+
+@pytest.mark.parametrize(
+    "filters", ["", "subject=biologi", "grade=5-klasse&free=true", "q=dyr", "language=en", "month=10"]
+)
+def test_the_place_search_through_the_search_table_agrees_with_the_links(network, filters):
+    # A box around Denmark reads the search table; no box reads the offer links.
+    def places(query: str) -> dict[str, int]:
+        form = OfferSearchForm(QueryDict(query))
+        assert form.is_valid(), form.errors
+        found = environment_search(params=form.cleaned_data).environments
+        return {place.slug: place.offer_count for place in found}
+
+    everywhere = places(filters)
+    assert places(f"{filters}&bbox=7.0,54.4,15.3,57.9") == everywhere
+    assert everywhere and all(count >= 1 for count in everywhere.values())
