@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from directory.models import Category, Grade, Language, LearningEnvironment, Offer, Organisation, Subject
 from directory.services import environments as environment_services
+from directory.services.search_index import search_index_refresh
 from maps.geocoding import AddressNotFound, geocode, in_denmark
 
 LOCATION_FIELDS = {"latitude", "longitude", "coordinates_locked"}
@@ -73,6 +74,15 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["municipality"]
     inlines = [EnvironmentInline, OfferInline]
+
+    def save_related(self, request, form, formsets, change):
+        """Offers edited inline are saved directly: rewrite the organisation's search rows."""
+        super().save_related(request, form, formsets, change)
+        organisation = form.instance
+        search_index_refresh(
+            offer_ids=organisation.offers.values_list("pk", flat=True),
+            environment_ids=organisation.environments.values_list("pk", flat=True),
+        )
 
     def save_formset(self, request, form, formset, change):
         """Places added or edited inline go through the environment services (geocoding, history)."""
@@ -201,6 +211,11 @@ class OfferAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["organisation", "environments", "service_municipalities"]
     filter_horizontal = ["subjects", "languages"]
     list_select_related = ["organisation", "grade_from", "grade_to"]
+
+    def save_related(self, request, form, formsets, change):
+        """The admin saves offers directly (fields, then links): rewrite the offer's search rows."""
+        super().save_related(request, form, formsets, change)
+        search_index_refresh(offer_ids=[form.instance.pk])
 
 
 @admin.register(Subject)

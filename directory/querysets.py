@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -107,18 +108,11 @@ class OfferQuerySet(models.QuerySet):
     def published(self) -> OfferQuerySet:
         return self.filter(status="published")
 
-    def for_subjects(self, slugs: list[str], *, lead: bool = False) -> OfferQuerySet:
-        """Offers that teach any of the subjects.
-
-        As an EXISTS test per offer by default. ``lead=True`` writes it as ``id IN (offers of
-        these subjects)`` instead, which lets SQLite start from the subject → offer index:
-        the better plan when the subjects' offers are fewer than the rows near a point.
-        """
+    def for_subjects(self, slugs: list[str]) -> OfferQuerySet:
+        """Offers that teach any of the subjects (an EXISTS test per offer)."""
         from directory.models import Subject
 
         through = Subject.offers.through
-        if lead:
-            return self.filter(pk__in=through.objects.filter(subject__slug__in=slugs).values("offer_id"))
         matching = through.objects.filter(offer_id=models.OuterRef("pk"), subject__slug__in=slugs)
         return self.filter(models.Exists(matching))
 
@@ -202,71 +196,6 @@ class OfferQuerySet(models.QuerySet):
 
         return self.at_environments(LearningEnvironment.objects.active().near(latitude, longitude, radius_km))
 
-    def terms_within_reach(
-        self,
-        latitude: float,
-        longitude: float,
-        radius_km: float,
-        *,
-        max_reach_km: float,
-        use_location_index: bool = True,
-    ) -> models.QuerySet:
-        """(offer id, haversine term of its nearest active place) for the offers within reach.
-
-        Within reach: an active place within ``radius_km`` of the point (outreach offers with
-        a service area excepted: they go by their area), or, for an outreach offer with a
-        service radius, a place within that radius (``max_reach_km`` is the largest such
-        radius in use). One grouped query over offer × place rows inside the bounding box of
-        the farther of the two; because the nearest place of a matching offer always lies in
-        that box, the minimum term is the offer's distance. ``use_location_index=False``
-        hides the latitude column from SQLite's planner, so that it starts from the other
-        filters (see ``for_subjects(lead=True)``) instead of from the box."""
-        served = self.model.service_municipalities.through.objects.filter(offer_id=models.OuterRef("pk"))
-        # Each offer's own limit, so the long distance expression is evaluated once per row
-        # (SQLite does not share repeated expressions), and only for rows inside the box.
-        limit = models.Case(
-            models.When(
-                models.Q(format="udgaaende", service_radius_km__isnull=False),
-                then=term_for_distance_polynomial(Cast("service_radius_km", models.FloatField())),
-            ),
-            models.When(models.Q(format="udgaaende") & models.Exists(served), then=-1.0),
-            default=term_for_distance(radius_km),
-            output_field=models.FloatField(),
-        )
-        return self._place_terms(latitude, longitude, max(radius_km, max_reach_km), limit, use_location_index)
-
-    def _place_terms(
-        self, latitude: float, longitude: float, box_km: float, limit, use_location_index: bool
-    ) -> models.QuerySet:
-        box = bounding_box(latitude, longitude, box_km)
-        # One filter() call, so that every condition is on the same place and the join is
-        # INNER: the planner may then start from the places (an alias() would make it a
-        # LEFT JOIN, which pins the offers first).
-        in_box = {
-            "environments__status": "active",
-            "environments__longitude__gte": box.min_lng,
-            "environments__longitude__lte": box.max_lng,
-        }
-        latitude_range = {"gte": box.min_lat, "lte": box.max_lat}
-        if use_location_index:
-            in_box.update(
-                {f"environments__latitude__{lookup}": value for lookup, value in latitude_range.items()}
-            )
-        queryset = self.filter(**in_box)
-        if not use_location_index:
-            # Arithmetic on the column hides it from SQLite's index choice (see the docstring).
-            queryset = queryset.alias(place_latitude=models.F("environments__latitude") + 0.0).filter(
-                **{f"place_latitude__{lookup}": value for lookup, value in latitude_range.items()}
-            )
-        return (
-            queryset.alias(place_term=distance_term(latitude, longitude, prefix="environments__"))
-            .filter(place_term__lte=limit)
-            .order_by()
-            .values("pk")
-            .annotate(distance_term=models.Min("place_term"))
-            .values_list("pk", "distance_term")
-        )
-
     def nearest_terms(self, latitude: float, longitude: float) -> models.QuerySet:
         """(offer id, haversine term of its nearest active place), for a few offers."""
         return (
@@ -277,16 +206,6 @@ class OfferQuerySet(models.QuerySet):
             .values_list("pk", "distance_term")
         )
 
-    def max_service_radius_km(self) -> int:
-        """The largest service radius of the published outreach offers (0 if none): one probe
-        of the (status, format, service_radius_km) index, so it is always current."""
-        return (
-            self.filter(status="published", format="udgaaende").aggregate(
-                reach=models.Max("service_radius_km")
-            )["reach"]
-            or 0
-        )
-
     def serving_municipality(self, code: int) -> OfferQuerySet:
         """Outreach offers that list the municipality in their service area."""
         served = self.model.service_municipalities.through.objects.filter(municipality_id=code)
@@ -295,3 +214,117 @@ class OfferQuerySet(models.QuerySet):
     def _offer_ids_at(self, environments: models.QuerySet) -> models.QuerySet:
         through = self.model.environments.through
         return through.objects.filter(learningenvironment__in=environments.values("pk")).values("offer_id")
+
+
+# Latitude bands of the search table (directory/models/search_index.py), ~11 km high.
+BAND_DEGREES = 0.1
+# Bits of the search table's subject filter: 62, so the mask stays a positive 64-bit integer.
+SUBJECT_BITS = 62
+
+
+def latitude_bands(min_latitude: float, max_latitude: float) -> list[int]:
+    """The bands a latitude range lies in. The margin covers the last bit of floating-point
+    rounding in the database's own floor(latitude / BAND_DEGREES)."""
+    low = math.floor(min_latitude / BAND_DEGREES - 1e-9)
+    high = math.floor(max_latitude / BAND_DEGREES + 1e-9)
+    return list(range(low, high + 1))
+
+
+def subject_mask(subject_ids: list[int]) -> int:
+    mask = 0
+    for pk in subject_ids:
+        mask |= 1 << (pk % SUBJECT_BITS)
+    return mask
+
+
+class OfferPlacementQuerySet(models.QuerySet):
+    """Rows of the search table (directory/models/search_index.py): the same filters as
+    OfferQuerySet, on the copied columns, with the link tables probed by offer id."""
+
+    def for_subject_bits(self, subject_ids: list[int]) -> OfferPlacementQuerySet:
+        """Rows whose subject bits meet the subjects': a test on the index entry that leaves the
+        candidates of ``for_subjects`` (exact when no two subjects share a bit)."""
+        return self.alias(subject_match=models.F("subject_bits").bitand(subject_mask(subject_ids))).filter(
+            subject_match__gt=0
+        )
+
+    def for_subjects(self, subject_ids: list[int]) -> OfferPlacementQuerySet:
+        """Rows of offers that teach any of the subjects: an EXISTS probe of the links by offer
+        id. Apply it after the cheap filters: SQLite tests the conditions in that order."""
+        from directory.models import Offer
+
+        through = Offer.subjects.through
+        teaching = through.objects.filter(offer_id=models.OuterRef("offer_id"), subject_id__in=subject_ids)
+        return self.filter(models.Exists(teaching))
+
+    def for_grade(self, level: int) -> OfferPlacementQuerySet:
+        return self.filter(grade_from__lte=level, grade_to__gte=level)
+
+    def for_formats(self, formats: list[str]) -> OfferPlacementQuerySet:
+        return self.filter(format__in=formats)
+
+    def free(self) -> OfferPlacementQuerySet:
+        return self.filter(price_dkk=0)
+
+    def not_free(self) -> OfferPlacementQuerySet:
+        return self.filter(price_dkk__gt=0)
+
+    def for_language(self, code: str) -> OfferPlacementQuerySet:
+        from directory.models import Offer
+
+        spoken = Offer.languages.through.objects.filter(
+            offer_id=models.OuterRef("offer_id"), language_id=code
+        )
+        return self.filter(models.Exists(spoken))
+
+    def for_month(self, month: int) -> OfferPlacementQuerySet:
+        from directory.models.offers import month_bit
+
+        return self.alias(month_match=models.F("months").bitand(month_bit(month))).filter(month_match__gt=0)
+
+    def for_offers(self, offers: models.QuerySet) -> OfferPlacementQuerySet:
+        return self.filter(offer_id__in=offers.values("pk"))
+
+    def in_box(self, box: BoundingBox) -> OfferPlacementQuerySet:
+        """Rows inside a box: one index seek per latitude band (``band IN (…)``), then a
+        longitude range; the exact latitude range is tested on the index entry."""
+        return self.filter(
+            band__in=latitude_bands(box.min_lat, box.max_lat),
+            longitude__gte=box.min_lng,
+            longitude__lte=box.max_lng,
+            latitude__gte=box.min_lat,
+            latitude__lte=box.max_lat,
+        )
+
+    def near(self, latitude: float, longitude: float, radius_km: float) -> OfferPlacementQuerySet:
+        """Candidate rows of the near part: in the radius's box, outreach offers with a service
+        area excepted (they go by their area). Then ``within(term_for_distance(radius_km))``."""
+        return self.in_box(bounding_box(latitude, longitude, radius_km)).filter(area_only=False)
+
+    def reaching(self, latitude: float, longitude: float, max_reach_km: float) -> OfferPlacementQuerySet:
+        """Candidate rows of the outreach part: rows with a service radius, in the box of the
+        largest one (the partial index). Then ``within(reach_limit())``."""
+        return self.filter(reach_km__isnull=False).in_box(bounding_box(latitude, longitude, max_reach_km))
+
+    @staticmethod
+    def reach_limit() -> models.Expression:
+        """Each row's own limit: the haversine term of its service radius."""
+        return term_for_distance_polynomial(Cast("reach_km", models.FloatField()))
+
+    def within(self, latitude: float, longitude: float, limit) -> OfferPlacementQuerySet:
+        """Rows whose exact haversine term from the point is at most ``limit`` (a number or an
+        expression); the term stays on the rows as ``place_term``."""
+        return self.alias(place_term=distance_term(latitude, longitude)).filter(place_term__lte=limit)
+
+    def terms(self) -> models.QuerySet:
+        """(offer id, smallest term of its rows): the distance of each offer's nearest place."""
+        return (
+            self.order_by()
+            .values("offer_id")
+            .annotate(distance_term=models.Min("place_term"))
+            .values_list("offer_id", "distance_term")
+        )
+
+    def max_reach_km(self) -> int:
+        """The largest service radius in the table (0 if none): one probe of ``placement_reach``."""
+        return self.filter(reach_km__isnull=False).aggregate(reach=models.Max("reach_km"))["reach"] or 0

@@ -4,6 +4,7 @@ import factory
 from django.utils.text import slugify
 
 from directory.models import Category, Grade, LearningEnvironment, Offer, Organisation, Subject
+from directory.services.search_index import search_index_refresh
 from maps.models import Municipality
 from network.models import User
 
@@ -47,6 +48,11 @@ class EnvironmentFactory(factory.django.DjangoModelFactory):
     municipality = factory.LazyFunction(lambda: Municipality.objects.get(code=751))
     region = factory.LazyAttribute(lambda o: o.municipality.region if o.municipality else None)
 
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        if create:
+            search_index_refresh(environment_ids=[instance.pk])
+
 
 class OfferFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -70,3 +76,9 @@ class OfferFactory(factory.django.DjangoModelFactory):
     def environments(self, create, extracted, **kwargs):
         if create and extracted:
             self.environments.set(extracted)
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        # Factories write rows directly, like the admin: keep the search table in step.
+        if create:
+            search_index_refresh(offer_ids=[instance.pk])

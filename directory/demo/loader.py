@@ -27,6 +27,7 @@ from directory.models import Category, Grade, Language, LearningEnvironment, Off
 from directory.models.offers import months_to_mask
 from directory.reference_data import sync_taxonomy
 from directory.services.environments import environment_create, environment_update
+from directory.services.search_index import search_index_refresh
 from maps.models import Municipality
 
 DEMO_PREFIX = "demo-"
@@ -88,6 +89,7 @@ def load_demo_network(*, progress: Progress | None = None) -> dict[str, Counter]
                 )
                 slug = _template_slug(offer["title"], key)
                 _upsert_offer(organisation, slug, filled, [place], reference, tally["offers"], status=status)
+    search_index_refresh()  # offers are written directly above; rebuild the search table once
     return tally
 
 

@@ -36,6 +36,7 @@ from django.utils import timezone
 
 from directory.models import Category, Grade, Language, LearningEnvironment, Offer, Organisation, Subject
 from directory.models.offers import months_to_mask
+from directory.services.search_index import search_index_refresh
 from maps.geocoding.data import tables
 from maps.geocoding.geography import in_denmark
 from maps.models import Municipality
@@ -192,6 +193,7 @@ def synthetic_generate(
         _skip_foreign_key_triggers()
         deleted = synthetic_delete()
         organisations, offers = _generate(count, seed, batch_size, progress or (lambda items: items))
+        search_index_refresh()  # the search table, rebuilt whole: one INSERT … SELECT
     seconds = time.perf_counter() - started
     return SyntheticSummary(deleted, organisations, count, offers, seconds)
 

@@ -2,6 +2,7 @@ from directory.models.base import TimeStampedModel
 from directory.models.environments import LearningEnvironment
 from directory.models.offers import Offer
 from directory.models.organisations import Organisation
+from directory.models.search_index import OfferPlacement
 from directory.models.taxonomy import Category, Grade, Language, Subject
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "Language",
     "LearningEnvironment",
     "Offer",
+    "OfferPlacement",
     "Organisation",
     "Subject",
     "TimeStampedModel",

@@ -16,20 +16,25 @@ Interfaces (``params`` is ``OfferSearchForm(...).cleaned_data`` from directory/s
     GeoJSON Features for a map at ``zoom``: clusters ``{"cluster": true, "count": N}`` or
     single places ``{"cluster": false, "id", "name", "organisation", "url", "offer_count"}``.
 
-How a point search runs (both databases, see maps/spatial.py for the math): ONE grouped
-query (``offer_reach_query``) over offer × place rows, done once per request:
-1. candidates: places inside the bounding box of the radius, or of the largest outreach
-   service radius if that is larger (read from an index, never cached), a range scan of
-   the ``environment_lat_lng`` B-tree index on (latitude, longitude);
-2. exact: the haversine term of each candidate row, plain SQL arithmetic, against the
-   offer's own limit (the radius, or its service radius for an outreach offer with one);
-   GROUP BY offer keeps the smallest term, the distance of its nearest place;
-3. ranking: the (id, term) pairs give the count; Python sorts them and fetches only the
-   page's offers (ties at equal distance go by title). Served-municipality outreach
-   offers come from a second, small query.
-On SQLite, whose planner misjudges the box, the selector picks the start itself: when the
-box holds more places than the subject filter has offers (per cost), the query starts from
-the subject → offer index instead (``_subject_lead_bound``). PostgreSQL decides itself.
+How a point search runs (both databases, see maps/spatial.py for the math): over the search
+table ``OfferPlacement`` (directory/models/search_index.py: one row per published offer ×
+active located place, with the offer's search columns copied beside the place's position,
+kept in step by every write path), in two grouped queries (``offer_reach_queries``):
+1. near part: rows in the bounding box of the radius (outreach offers with a service area
+   excepted) — one seek of the covering ``placement_position`` index per ~11 km latitude
+   band, a longitude range in each; grade and subject bits are tested on the index entry;
+2. outreach part: rows with a service radius in the box of the largest one (read from an
+   index, never cached), through the partial index ``placement_reach_position``, each
+   within its own radius;
+3. exact: the haversine term of each candidate row, plain SQL arithmetic, against the limit;
+   the EXISTS probes of the link tables (subjects, language) only for the rows left; GROUP BY
+   offer keeps the smallest term, the distance of its nearest place;
+4. ranking: the (id, term) pairs give the count; Python sorts them and fetches only the
+   page's offers (ties at equal distance go by title) in four plain queries. Served-
+   municipality outreach offers come from a third, small query; the rarer place and text
+   filters join as a subquery of offers, with the semantics of a search without a point.
+The place search and the map's clusters read the same table for located places (a box, a
+point, or the map): the places with at least one matching row, counted per place.
 Outreach offers ("udgaaende") with a service area match when the point lies in it (its
 municipality is one they serve, or one of their places is within their service radius),
 however far their base is, and not otherwise; outreach offers without an area match by
@@ -47,15 +52,14 @@ from django.db.models import Prefetch
 from django.db.models.functions import Cast, Floor
 from django.urls import NoReverseMatch, reverse
 
-from directory.models import LearningEnvironment, Offer, Subject
-from directory.querysets import EnvironmentQuerySet, OfferQuerySet
+from directory.models import LearningEnvironment, Offer, OfferPlacement
+from directory.querysets import EnvironmentQuerySet, OfferPlacementQuerySet, OfferQuerySet
 from directory.search_forms import Ordering
 from maps import clustering
-from maps.spatial import bounding_box, haversine_km
+from maps.spatial import bounding_box, haversine_km, term_for_distance
 
-# SQLite: rows of the subject → offer index a search reads in the time it handles one place
-# near the point (its ~2 offers, their filters, the distance); measured on the synthetic set.
-SUBJECT_LINKS_PER_PLACE = 5
+# Filters of a point search applied as a subquery of offers rather than on search-table columns.
+OFFER_SUBQUERY_FILTERS = ("q", "category", "municipality", "region", "bbox")
 ID_CHUNK = 5000  # ids per IN (...) list, well inside SQLite's limit on query parameters
 PAGE_ENVIRONMENTS = LearningEnvironment.objects.active().select_related("municipality", "category")
 
@@ -120,7 +124,7 @@ class RankedOffers(Sequence):
         if isinstance(index, slice):
             start, stop, step = index.indices(len(self._terms))
             ids = self._page_ids(start, stop)[::step]
-            offers = _with_page_relations(Offer.objects.filter(pk__in=ids)).in_bulk()
+            offers = _page_offers(ids)
             page = [offers[pk] for pk in ids if pk in offers]
             _decorate_offers(page, self._point)
             return page
@@ -208,9 +212,8 @@ def environment_search(*, params: dict) -> EnvironmentSearchResult:
         environments = environments.near(point.latitude, point.longitude, params["radius"])
     environments = _ordered(environments, params, point, title_field="name", created_field="created_at")
     environments = environments.select_related("organisation", "category", "municipality", "region")
-    offers = _offers_matching(params, place_filters=False)
     return EnvironmentSearchResult(
-        environments=DecoratedPage(environments, lambda page: _decorate_environments(page, point, offers)),
+        environments=DecoratedPage(environments, lambda page: _decorate_environments(page, point, params)),
         point=point,
     )
 
@@ -219,11 +222,10 @@ def environment_clusters(*, params: dict, zoom: int) -> list[dict]:
     """GeoJSON Features for the map: grid clusters below ``clustering.SINGLE_PLACE_ZOOM``,
     single places from there (at most ``clustering.MAX_SINGLE_PLACES``, nearest the box's centre
     first would need a point; we take them by name)."""
-    environments = _environments_matching(params).located().order_by()
-    offers = _offers_matching(params, place_filters=False)
+    environments = _environments_matching(params, located=True).located().order_by()
     if zoom >= clustering.SINGLE_PLACE_ZOOM:
         singles = list(environments.order_by("name", "pk")[: clustering.MAX_SINGLE_PLACES])
-        return [_place_feature(place) for place in _with_offer_counts(singles, offers)]
+        return [_place_feature(place) for place in _with_offer_counts(singles, params)]
     cell = clustering.cell_size_degrees(zoom)
     cells = (
         environments.annotate(
@@ -241,7 +243,7 @@ def environment_clusters(*, params: dict, zoom: int) -> list[dict]:
     cells = list(cells)
     single_ids = [row["any_id"] for row in cells if row["count"] == 1]
     singles = LearningEnvironment.objects.filter(pk__in=single_ids).select_related("organisation")
-    places = {place.pk: place for place in _with_offer_counts(list(singles), offers)}
+    places = {place.pk: place for place in _with_offer_counts(list(singles), params)}
     features = []
     for row in sorted(cells, key=lambda row: (row["cell_y"], row["cell_x"])):
         if row["count"] == 1 and row["any_id"] in places:
@@ -269,12 +271,12 @@ def offer_url(offer: Offer) -> str | None:
 # --- building blocks -------------------------------------------------------------------
 
 
-def _offers_matching(params: dict, *, place_filters: bool, lead_with_subjects: bool = False) -> OfferQuerySet:
+def _offers_matching(params: dict, *, place_filters: bool) -> OfferQuerySet:
     """Published offers with the offer-level filters; ``place_filters`` adds category,
     municipality, region and bbox (which the place search applies to places instead)."""
     offers = Offer.objects.published()
     if params.get("subject"):
-        offers = offers.for_subjects([subject.slug for subject in params["subject"]], lead=lead_with_subjects)
+        offers = offers.for_subjects([subject.slug for subject in params["subject"]])
     if params.get("grade") is not None:
         offers = offers.for_grade(params["grade"].level)
     if params.get("format"):
@@ -301,8 +303,10 @@ def _offers_matching(params: dict, *, place_filters: bool, lead_with_subjects: b
     return offers
 
 
-def _environments_matching(params: dict) -> EnvironmentQuerySet:
-    offers = _offers_matching(params, place_filters=False)
+def _environments_matching(params: dict, *, located: bool = False) -> EnvironmentQuerySet:
+    """Active places hosting a matching published offer, with the place filters. Located
+    places (``located``, or a box or point given) are found through the search table: the
+    rows in the box carry every published offer of an active located place."""
     environments = LearningEnvironment.objects.active()
     if params.get("category") is not None:
         environments = environments.of_category(params["category"].slug)
@@ -312,18 +316,41 @@ def _environments_matching(params: dict) -> EnvironmentQuerySet:
         environments = environments.in_region(params["region"].code)
     if params.get("bbox") is not None:
         environments = environments.in_box(params["bbox"])
-    hosting = offers.filter(environments=models.OuterRef("pk"))
-    return environments.filter(models.Exists(hosting))
+    point = params.get("near")
+    if not (located or params.get("bbox") is not None or point is not None):
+        hosting = _offers_matching(params, place_filters=False).filter(environments=models.OuterRef("pk"))
+        return environments.filter(models.Exists(hosting))
+    rows = OfferPlacement.objects.all()
+    if params.get("bbox") is not None:
+        rows = rows.in_box(params["bbox"])
+    elif point is not None:
+        rows = rows.in_box(bounding_box(point.latitude, point.longitude, params["radius"]))
+    rows = _filtered_rows(rows, params)
+    if params.get("q"):
+        rows = rows.for_offers(_offers_matching({"q": params["q"]}, place_filters=False))
+    return environments.filter(pk__in=rows.values("environment_id"))
 
 
 def _offers_within_reach(params: dict, point) -> dict[int, float | None]:
     """Offer id -> haversine term of its nearest place, for every offer matching the filters
     that is within reach of the point (see the module docstring); computed once per search."""
-    terms = dict(offer_reach_query(params=params))
+    terms: dict[int, float | None] = {}
+    for query in offer_reach_queries(params=params):
+        for pk, term in query:
+            known = terms.get(pk)
+            terms[pk] = term if known is None else min(known, term)
     municipality_code = _municipality_code(point) if _outreach_wanted(params) else None
-    if municipality_code is not None:
-        offers = _offers_matching(params, place_filters=True)
-        serving = offers.serving_municipality(municipality_code).exclude(pk__in=list(terms))
+    # Offers listing the municipality, not found by distance: one probe of the link table
+    # first, so the filtered query runs only when there are such offers, and only on them.
+    served = Offer.service_municipalities.through.objects.filter(municipality_id=municipality_code)
+    candidates = (
+        set(served.values_list("offer_id", flat=True)) - terms.keys()
+        if municipality_code is not None
+        else set()
+    )
+    if candidates:
+        offers = _offers_matching(params, place_filters=True).filter(pk__in=candidates)
+        serving = offers.serving_municipality(municipality_code)
         serving_ids = list(serving.values_list("pk", flat=True))
         if serving_ids:
             located = Offer.objects.filter(pk__in=serving_ids).nearest_terms(point.latitude, point.longitude)
@@ -332,42 +359,97 @@ def _offers_within_reach(params: dict, point) -> dict[int, float | None]:
     return terms
 
 
-def offer_reach_query(*, params: dict) -> models.QuerySet:
-    """The one query of a point search: (offer id, distance term) of the matching offers
-    with a place within reach (all but the outreach offers found by served municipality).
-    Measured against splitting it into a near part (the radius's box) and an outreach part
-    (the largest service radius's box): on both databases the two cost more than the one,
-    because each pays again for the subject filter (bench/bench_search.py, second round).
-    Public for the benchmark's EXPLAIN."""
+def offer_reach_queries(*, params: dict) -> list[models.QuerySet]:
+    """The queries of a point search over the search table, each (offer id, distance term):
+    the near part (rows in the radius's box, exact distance within the radius) and, when
+    outreach offers are wanted, the outreach part (rows with a service radius in the box of the
+    largest one, within their own radius). Public for the benchmark's EXPLAIN."""
     point, radius_km = params["near"], params["radius"]
-    max_reach_km = Offer.objects.max_service_radius_km() if _outreach_wanted(params) else 0
-    box = bounding_box(point.latitude, point.longitude, max(radius_km, max_reach_km))
-    lead = _box_holds_more(box, _subject_lead_bound(params))
-    return _offers_matching(params, place_filters=True, lead_with_subjects=lead).terms_within_reach(
-        point.latitude, point.longitude, radius_km, max_reach_km=max_reach_km, use_location_index=not lead
-    )
+    latitude, longitude = point.latitude, point.longitude
+    near = OfferPlacement.objects.near(latitude, longitude, radius_km)
+    queries = [_reach_terms(near, params, point, term_for_distance(radius_km))]
+    if _outreach_wanted(params):
+        max_reach_km = OfferPlacement.objects.max_reach_km()
+        if max_reach_km:
+            reaching = OfferPlacement.objects.reaching(latitude, longitude, max_reach_km)
+            queries.append(_reach_terms(reaching, params, point, OfferPlacement.objects.reach_limit()))
+    return queries
+
+
+def _reach_terms(rows: OfferPlacementQuerySet, params: dict, point, limit) -> models.QuerySet:
+    rows = _filtered_rows(rows, params, within=(point.latitude, point.longitude, limit))
+    # The rarer place and text filters, as a subquery of offers: exactly the semantics of a
+    # search without a point.
+    others = {name: params[name] for name in OFFER_SUBQUERY_FILTERS if params.get(name)}
+    if others:
+        rows = rows.for_offers(_offers_matching(others, place_filters=True))
+    return rows.terms()
+
+
+def _filtered_rows(rows: OfferPlacementQuerySet, params: dict, *, within=None) -> OfferPlacementQuerySet:
+    """The offer filters in the order SQLite tests them: columns of the index entry, the exact
+    distance (``within``: latitude, longitude, limit), then the probes of other tables, only
+    for the rows still left."""
+    if params.get("grade") is not None:
+        rows = rows.for_grade(params["grade"].level)
+    subject_ids = [subject.pk for subject in params.get("subject") or []]
+    if subject_ids:
+        rows = rows.for_subject_bits(subject_ids)
+    if params.get("format"):
+        rows = rows.for_formats(params["format"])
+    if params.get("free") is True:
+        rows = rows.free()
+    elif params.get("free") is False:
+        rows = rows.not_free()
+    if params.get("month"):
+        rows = rows.for_month(params["month"])
+    if within is not None:
+        rows = rows.within(*within)
+    if subject_ids:
+        rows = rows.for_subjects(subject_ids)
+    if params.get("language") is not None:
+        rows = rows.for_language(params["language"].code)
+    return rows
 
 
 def _outreach_wanted(params: dict) -> bool:
     return not params.get("format") or Offer.Format.OUTREACH in params["format"]
 
 
-def _subject_lead_bound(params: dict) -> int | None:
-    """How many places a box may hold before SQLite should start from the subjects' offers
-    rather than from the places in the box: SUBJECT_LINKS_PER_PLACE-th of the subject links
-    (counted on an index). None when there is no such choice: PostgreSQL's planner weighs it
-    itself from its statistics, and without a subject filter the box is the only start."""
-    if connection.vendor != "sqlite" or not params.get("subject"):
-        return None
-    links = Subject.offers.through.objects.filter(subject__in=params["subject"]).count()
-    return links // SUBJECT_LINKS_PER_PLACE
+def _page_offers(ids: list[int]) -> dict[int, Offer]:
+    """The page's offers by id with what a page shows, in four queries.
+
+    What ``_with_page_relations`` fetches, without Django's prefetch machinery: that builds
+    one filtered queryset per offer and relation (60 for a page of 20), which cost more than
+    the queries themselves. Each relation is read through its link table with its target
+    joined, in the target's own order, and handed to the offers as a finished queryset."""
+    offers = Offer.objects.select_related("organisation", "grade_from", "grade_to").in_bulk(ids)
+    for name, target, extra in (
+        ("subjects", "subject", {}),
+        ("languages", "language", {}),
+        ("environments", "learningenvironment", {"learningenvironment__status": "active"}),
+    ):
+        through = Offer._meta.get_field(name).remote_field.through
+        model = Offer._meta.get_field(name).related_model
+        ordering = [f"{target}__{field}" for field in (*model._meta.ordering, "pk")]
+        related = [target] + (
+            [f"{target}__municipality", f"{target}__category"] if name == "environments" else []
+        )
+        links = through.objects.filter(offer_id__in=ids, **extra).select_related(*related).order_by(*ordering)
+        grouped: dict[int, list] = {pk: [] for pk in offers}
+        for link in links:
+            grouped[link.offer_id].append(getattr(link, target))
+        for pk, offer in offers.items():
+            cache = offer.__dict__.setdefault("_prefetched_objects_cache", {})
+            cache[name] = _finished_queryset(model, grouped[pk])
+    return offers
 
 
-def _box_holds_more(box, bound: int | None) -> bool:
-    """Whether the box holds more than ``bound`` places (counted on the index, up to the bound)."""
-    if bound is None:
-        return False
-    return LearningEnvironment.objects.in_box(box).order_by()[: bound + 1].count() > bound
+def _finished_queryset(model: type[models.Model], rows: list) -> models.QuerySet:
+    """A queryset already holding its rows, as Django's prefetch leaves it."""
+    queryset = models.QuerySet(model=model)
+    queryset._result_cache, queryset._prefetch_done = rows, True
+    return queryset
 
 
 def _with_page_relations(offers: OfferQuerySet) -> OfferQuerySet:
@@ -422,8 +504,8 @@ def _decorate_offers(offers: list[Offer], point) -> None:
             offer.distance_km, offer.nearest_environment = min(distances, key=lambda pair: pair[0])
 
 
-def _decorate_environments(environments: list[LearningEnvironment], point, offers: OfferQuerySet) -> None:
-    _with_offer_counts(environments, offers)
+def _decorate_environments(environments: list[LearningEnvironment], point, params: dict) -> None:
+    _with_offer_counts(environments, params)
     for environment in environments:
         environment.distance_km = None
         if point is not None and environment.has_coordinates:
@@ -432,17 +514,32 @@ def _decorate_environments(environments: list[LearningEnvironment], point, offer
             )
 
 
-def _with_offer_counts(environments: list[LearningEnvironment], offers: OfferQuerySet) -> list:
-    """Set ``.offer_count``: how many of the matching offers each place hosts (one query)."""
-    through = Offer.environments.through
-    counts = dict(
-        through.objects.filter(
-            learningenvironment_id__in=[place.pk for place in environments], offer_id__in=offers.values("pk")
+def _with_offer_counts(environments: list[LearningEnvironment], params: dict) -> list:
+    """Set ``.offer_count``: how many of the matching offers each place hosts. Active located
+    places count their search-table rows (one query); any other place its links."""
+    located = [place.pk for place in environments if place.has_coordinates and place.status == "active"]
+    others = [place.pk for place in environments if place.pk not in set(located)]
+    counts: dict[int, int] = {}
+    if located:
+        rows = _filtered_rows(OfferPlacement.objects.filter(environment_id__in=located), params)
+        if params.get("q"):
+            rows = rows.for_offers(_offers_matching({"q": params["q"]}, place_filters=False))
+        counts.update(
+            rows.order_by()
+            .values("environment_id")
+            .annotate(count=models.Count("offer_id"))
+            .values_list("environment_id", "count")
         )
-        .values_list("learningenvironment_id")
-        .annotate(count=models.Count("offer_id"))
-        .values_list("learningenvironment_id", "count")
-    )
+    if others:
+        offers = _offers_matching(params, place_filters=False)
+        counts.update(
+            Offer.environments.through.objects.filter(
+                learningenvironment_id__in=others, offer_id__in=offers.values("pk")
+            )
+            .values_list("learningenvironment_id")
+            .annotate(count=models.Count("offer_id"))
+            .values_list("learningenvironment_id", "count")
+        )
     for place in environments:
         place.offer_count = counts.get(place.pk, 0)
     return environments

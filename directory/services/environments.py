@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from directory.models import LearningEnvironment
+from directory.services.search_index import search_index_refresh
 from maps.geocoding import AddressNotFound, GeocodeResult, geocode, in_denmark, reverse_municipality
 from maps.models import Municipality
 
@@ -94,6 +95,8 @@ def _save(environment: LearningEnvironment, user: User | None) -> None:
         environment._history_user = user
     environment.full_clean()
     environment.save()
+    # Position, status, category or municipality may have changed: rewrite the place's rows.
+    search_index_refresh(environment_ids=[environment.pk])
 
 
 def _check_fields(environment: LearningEnvironment) -> None:

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from directory.models import LearningEnvironment, Offer, Organisation
 from directory.models.offers import OFFER_HISTORY
+from directory.services.search_index import search_index_refresh
 from network.models import PendingChange
 from network.permissions import publishes_directly
 from network.selectors import recorded_links
@@ -109,6 +110,8 @@ def _save(offer: Offer, user: User | None, reason: str, many: dict[str, Any] | N
     finally:
         del offer.skip_history_when_saving
     OFFER_HISTORY.create_historical_record(offer, "+" if created else "~")
+    # Status, search columns or links may have changed: rewrite the offer's search rows.
+    search_index_refresh(offer_ids=[offer.pk])
 
 
 @transaction.atomic

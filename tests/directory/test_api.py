@@ -233,3 +233,19 @@ def test_openapi_schema_generates_without_warnings_and_documents_every_parameter
         )
     for path in ("/api/v1/geocode/", "/api/v1/regions/", "/api/v1/organisations/{slug}/"):
         assert path in schema["paths"]
+
+
+@pytest.mark.parametrize("query", ["", f"{NEAR_SCHOOL}&radius=500"])
+def test_the_offer_serializers_written_out_json_is_drfs_own_key_for_key(network, rf, query):
+    from directory.api.serializers import OfferSerializer
+    from directory.selectors.search import offer_search
+
+    form = OfferSearchForm(test_search.QueryDict(query))
+    assert form.is_valid(), form.errors
+    offers = list(offer_search(params=form.cleaned_data).offers)
+    next(offer for offer in offers if offer.environments.all()).environments.all()[0].municipality = None
+    serializer = OfferSerializer(context={"request": rf.get("/api/v1/offers/")})
+    assert len(offers) >= 6
+    for offer in offers:
+        fast, generic = serializer.to_representation(offer), serializer.generic_representation(offer)
+        assert list(fast.items()) == list(generic.items())

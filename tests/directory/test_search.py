@@ -11,8 +11,15 @@ import pytest
 from django.http import QueryDict
 
 from directory.models import Category, Grade, Language, LearningEnvironment, Offer, Subject
+from directory.models.search_index import SUBJECT_BITS
 from directory.search_forms import OfferSearchForm
-from directory.selectors.search import environment_clusters, environment_search, offer_search
+from directory.selectors.search import (
+    environment_clusters,
+    environment_search,
+    offer_reach_queries,
+    offer_search,
+)
+from directory.services.search_index import search_index_refresh
 from maps.models import Municipality
 from tests.factories import EnvironmentFactory, OfferFactory, OrganisationFactory
 
@@ -137,6 +144,7 @@ def network(db) -> Network:
         ),
     }
     offers["museet-kommer-til-jer"].service_municipalities.set([Municipality.objects.get(code=751)])
+    search_index_refresh(offer_ids=[offers["museet-kommer-til-jer"].pk])  # a link written directly
     # A published offer at an archived place is not public through that place.
     archived = EnvironmentFactory(
         slug="lukket-museum", name="Lukket museum", status=LearningEnvironment.Status.ARCHIVED,
@@ -315,37 +323,39 @@ def test_clusters_group_places_at_low_zoom_and_split_them_at_high_zoom(network):
     assert aros["properties"]["offer_count"] == 1
 
 
-@pytest.mark.parametrize("lead_with_subjects", [False, True])
-def test_both_query_plans_find_the_same_offers_at_the_same_distances(network, lead_with_subjects):
-    # SQLite may start from the places in the box or from the subjects' offers; same answer.
+def test_the_near_and_outreach_parts_give_each_offer_its_exact_nearest_distance(network):
     form = OfferSearchForm(QueryDict(f"{NEAR_SCHOOL}&radius=120&subject=biologi"))
     assert form.is_valid()
-    point = form.cleaned_data["near"]
-    offers = Offer.objects.published().for_subjects(["biologi"], lead=lead_with_subjects)
-    terms = dict(
-        offers.terms_within_reach(
-            point.latitude, point.longitude, 120, max_reach_km=150, use_location_index=not lead_with_subjects
-        )
-    )
-    by_slug = {Offer.objects.get(pk=pk).slug: term for pk, term in terms.items()}
+    near, outreach = offer_reach_queries(params=form.cleaned_data)
+    by_slug = {Offer.objects.get(pk=pk).slug: term for pk, term in [*near, *outreach]}
+    # Odense zoo is 120 km away at most; the Aalborg outreach offer reaches 150 km from its base.
     assert set(by_slug) == {"dyrenes-tilpasning", "zoo-paa-besoeg"}
-    assert by_slug["zoo-paa-besoeg"] == pytest.approx(
-        math.sin(km_from_school("aalborg-zoo") / (2 * 6371.0088)) ** 2, rel=1e-6
-    )
+    for slug, place in {"dyrenes-tilpasning": "odense-zoo", "zoo-paa-besoeg": "aalborg-zoo"}.items():
+        exact = math.sin(km_from_school(place) / (2 * 6371.0088)) ** 2
+        assert by_slug[slug] == pytest.approx(exact, rel=1e-6)
 
 
-def test_a_point_search_can_start_from_the_location_index(network):
-    # The place join must be INNER: a LEFT JOIN pins the offers as the outer loop, and the
-    # search would then read every published offer however small the box.
+def test_a_point_search_reads_the_search_tables_position_indexes(network):
     from django.db import connection
 
     if connection.vendor != "sqlite":
         pytest.skip("PostgreSQL chooses from its statistics; the benchmark prints its plan")
-    lat, lng = SCHOOL
-    query = Offer.objects.published().terms_within_reach(lat, lng, 5, max_reach_km=0)
-    plan = query.explain()  # which start wins depends on statistics; a LEFT JOIN allows only one
-    assert "directory_learningenvironment" in plan
-    assert "LEFT-JOIN" not in plan
+    form = OfferSearchForm(QueryDict(f"{NEAR_SCHOOL}&radius=25&subject=biologi&grade=5-klasse"))
+    assert form.is_valid()
+    near, outreach = (query.explain() for query in offer_reach_queries(params=form.cleaned_data))
+    assert "INDEX placement_position (band=? AND longitude>? AND longitude<?)" in near
+    assert "INDEX placement_reach_position (band=? AND longitude>? AND longitude<?)" in outreach
+
+
+def test_a_subject_sharing_a_bit_of_the_search_table_does_not_match_for_another(network):
+    biologi = Subject.objects.get(slug="biologi")
+    twin = Subject.objects.create(
+        pk=biologi.pk + SUBJECT_BITS, slug="tvilling", name="Tvilling", kind=biologi.kind
+    )
+    place = network.places["aros"]
+    OfferFactory(slug="tvillingen", organisation=place.organisation, subjects=[twin], environments=[place])
+    assert "tvillingen" not in slugs(search(f"{NEAR_SCHOOL}&radius=10&subject=biologi"))
+    assert "tvillingen" in slugs(search(f"{NEAR_SCHOOL}&radius=10&subject=tvilling"))
 
 
 def test_a_newly_published_wider_outreach_radius_is_searched_at_once(network):
@@ -354,6 +364,7 @@ def test_a_newly_published_wider_outreach_radius_is_searched_at_once(network):
     offer = network.offers["zoo-paa-besoeg"]
     offer.service_radius_km = 300
     offer.save()
+    search_index_refresh(offer_ids=[offer.pk])  # what every write path does after its save
     assert "zoo-paa-besoeg" in slugs(search(far))
 
 
@@ -362,3 +373,19 @@ def test_pages_of_a_point_search_follow_distance_then_title_without_gaps(network
     result = search(f"{NEAR_SCHOOL}&radius=500")
     paged = [offer.slug for start in range(0, result.count, 2) for offer in result.offers[start : start + 2]]
     assert paged == whole and len(whole) == result.count
+
+
+@pytest.mark.parametrize(
+    "filters", ["", "subject=biologi", "grade=5-klasse&free=true", "q=dyr", "language=en", "month=10"]
+)
+def test_the_place_search_through_the_search_table_agrees_with_the_links(network, filters):
+    # A box around Denmark reads the search table; no box reads the offer links.
+    def places(query: str) -> dict[str, int]:
+        form = OfferSearchForm(QueryDict(query))
+        assert form.is_valid(), form.errors
+        found = environment_search(params=form.cleaned_data).environments
+        return {place.slug: place.offer_count for place in found}
+
+    everywhere = places(filters)
+    assert places(f"{filters}&bbox=7.0,54.4,15.3,57.9") == everywhere
+    assert everywhere and all(count >= 1 for count in everywhere.values())

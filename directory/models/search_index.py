@@ -1,0 +1,105 @@
+"""The search table: one row per (published offer, active located place).
+
+Derived data, a cache of the published catalogue shaped for the geographic search
+(directory/selectors/search.py): the place's position beside the offer's search columns,
+so a point search is a range scan of one narrow table instead of a join of three. Rows
+are written only by ``directory.services.search_index.search_index_refresh``, which every
+write path calls; deleting an offer or a place deletes its rows (CASCADE).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from directory.querysets import BAND_DEGREES, SUBJECT_BITS, OfferPlacementQuerySet
+
+__all__ = ["BAND_DEGREES", "SUBJECT_BITS", "OfferPlacement"]
+
+
+class OfferPlacement(models.Model):
+    offer = models.ForeignKey("directory.Offer", on_delete=models.CASCADE, related_name="search_rows")
+    environment = models.ForeignKey(
+        "directory.LearningEnvironment", on_delete=models.CASCADE, related_name="search_rows"
+    )
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+    # floor(latitude / BAND_DEGREES): a box becomes a few index seeks, one per band, each a
+    # narrow longitude range (a range on latitude alone would read the whole width of the
+    # country at those latitudes).
+    band = models.IntegerField()
+    # Bit (subject id % SUBJECT_BITS) of each subject the offer teaches: a test on the row itself
+    # that leaves only candidates for the exact EXISTS probe of the subject links.
+    subject_bits = models.BigIntegerField(default=0)
+    # An outreach offer's service radius; NULL for every other row.
+    reach_km = models.PositiveIntegerField(null=True)
+    # Outreach offers with a service area (radius or municipalities) match by that area only,
+    # never by the search radius around their base.
+    area_only = models.BooleanField(default=False)
+    grade_from = models.PositiveSmallIntegerField()
+    grade_to = models.PositiveSmallIntegerField()
+    format = models.CharField(max_length=12)
+    price_dkk = models.DecimalField(max_digits=9, decimal_places=2)
+    months = models.PositiveSmallIntegerField()
+    # Copies of ids, no constraints: the offer and place FKs above already own the rows' lives.
+    organisation = models.ForeignKey(
+        "directory.Organisation", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    category = models.ForeignKey(
+        "directory.Category", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    municipality = models.ForeignKey(
+        "maps.Municipality", on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
+    )
+    region = models.ForeignKey(
+        "maps.Region", on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
+    )
+    title = models.CharField(max_length=200)
+
+    objects = OfferPlacementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("søgerække")
+        verbose_name_plural = _("søgetabel")
+        # Covering indexes: a search reads the rows' columns from the index alone.
+        indexes = [
+            # The near part: one seek per latitude band, a longitude range in each.
+            models.Index(
+                fields=[
+                    "band",
+                    "longitude",
+                    "latitude",
+                    "grade_from",
+                    "grade_to",
+                    "subject_bits",
+                    "area_only",
+                    "offer",
+                ],
+                name="placement_position",
+            ),
+            # The outreach part: only the rows with a service radius.
+            models.Index(
+                fields=[
+                    "band",
+                    "longitude",
+                    "latitude",
+                    "reach_km",
+                    "grade_from",
+                    "grade_to",
+                    "subject_bits",
+                    "offer",
+                ],
+                name="placement_reach_position",
+                condition=models.Q(reach_km__isnull=False),
+            ),
+            # The largest service radius in one probe.
+            models.Index(
+                fields=["reach_km"], name="placement_reach", condition=models.Q(reach_km__isnull=False)
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["offer", "environment"], name="placement_offer_environment_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.offer_id} @ {self.environment_id}"

@@ -1,0 +1,91 @@
+"""Keeping the search table (directory.models.OfferPlacement) in step with the catalogue.
+
+``search_index_refresh`` is the one way rows are written: it deletes the rows of the
+affected offers and/or places and inserts them again from offers × links × places in one
+INSERT … SELECT (plain SQL that SQLite and PostgreSQL both run). Every write path calls it
+at its end, explicitly (no signals): the offer and environment services, the admin, the
+importer (through the services), the demo loaders and ``manage.py rebuild_search_index``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+
+from directory.models import LearningEnvironment, Offer, OfferPlacement
+from directory.models.search_index import BAND_DEGREES, SUBJECT_BITS
+
+ID_CHUNK = 500  # ids per IN (...) list, well inside SQLite's limit on query parameters
+
+_COLUMNS = (
+    "offer_id, environment_id, latitude, longitude, band, subject_bits, reach_km, area_only, grade_from, grade_to,"
+    " format, price_dkk, months, organisation_id, category_id, municipality_id, region_id, title"
+)
+
+
+def _vendor_sql() -> tuple[str, str]:
+    """floor(latitude / BAND_DEGREES) and the OR of the subject bits, in each dialect.
+
+    SQLite: CAST truncates, which is floor once the value is made positive; SUM(DISTINCT) of
+    powers of two is their OR. PostgreSQL: FLOOR (its CAST rounds) and BIT_OR."""
+    subjects = Offer.subjects.through._meta.db_table
+    # MOD on PostgreSQL, where a bare % would read as a query parameter's placeholder.
+    if connection.vendor == "postgresql":
+        band = f"CAST(FLOOR(e.latitude / {BAND_DEGREES}) AS INTEGER)"
+        bits = f"BIT_OR(CAST(1 AS BIGINT) << CAST(MOD(s.subject_id, {SUBJECT_BITS}) AS INTEGER))"
+    else:
+        band = f"CAST(e.latitude / {BAND_DEGREES} + 10000 AS INTEGER) - 10000"
+        bits = f"SUM(DISTINCT 1 << (s.subject_id % {SUBJECT_BITS}))"
+    return band, f"COALESCE((SELECT {bits} FROM {subjects} s WHERE s.offer_id = o.id), 0)"
+
+
+def _select_sql() -> str:
+    band, subject_bits = _vendor_sql()
+    offer = Offer._meta.db_table
+    place = LearningEnvironment._meta.db_table
+    links = Offer.environments.through._meta.db_table
+    served = Offer.service_municipalities.through._meta.db_table
+    outreach = Offer.Format.OUTREACH.value
+    return f"""
+        SELECT o.id, e.id, e.latitude, e.longitude, {band}, {subject_bits},
+               CASE WHEN o.format = '{outreach}' THEN o.service_radius_km END,
+               CASE WHEN o.format = '{outreach}' AND (o.service_radius_km IS NOT NULL
+                    OR EXISTS (SELECT 1 FROM {served} s WHERE s.offer_id = o.id)) THEN 1 ELSE 0 END = 1,
+               o.grade_from_id, o.grade_to_id, o.format, o.price_dkk, o.months,
+               o.organisation_id, e.category_id, e.municipality_id, e.region_id, o.title
+        FROM {offer} o
+        JOIN {links} l ON l.offer_id = o.id
+        JOIN {place} e ON e.id = l.learningenvironment_id
+        WHERE o.status = '{Offer.Status.PUBLISHED.value}' AND e.status = '{LearningEnvironment.Status.ACTIVE.value}'
+          AND e.latitude IS NOT NULL AND e.longitude IS NOT NULL"""
+
+
+def _chunks(ids: Iterable[int]) -> list[list[int]]:
+    unique = sorted(set(ids))
+    return [unique[start : start + ID_CHUNK] for start in range(0, len(unique), ID_CHUNK)]
+
+
+@transaction.atomic
+def search_index_refresh(
+    *, offer_ids: Iterable[int] | None = None, environment_ids: Iterable[int] | None = None
+) -> int:
+    """Rewrite the search rows of these offers and places; with no arguments, of everything.
+
+    Returns the number of rows written."""
+    table = OfferPlacement._meta.db_table
+    insert = f"INSERT INTO {table} ({_COLUMNS}) {_select_sql()}"
+    written = 0
+    with connection.cursor() as cursor:
+        if offer_ids is None and environment_ids is None:
+            cursor.execute(f"DELETE FROM {table}")
+            cursor.execute(insert)
+            return cursor.rowcount
+        for column, ids in (("offer_id", offer_ids), ("environment_id", environment_ids)):
+            source = "o.id" if column == "offer_id" else "e.id"
+            for chunk in _chunks(ids or []):
+                marks = ", ".join(["%s"] * len(chunk))
+                cursor.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
+                cursor.execute(f"{insert} AND {source} IN ({marks})", chunk)
+                written += cursor.rowcount
+    return written

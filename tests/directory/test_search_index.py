@@ -1,0 +1,189 @@
+"""The search table (directory.models.OfferPlacement) stays in step with every write path,
+and an incremental state always equals a full rebuild."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.forms.models import model_to_dict
+from django.urls import reverse
+
+from directory.models import Category, Grade, LearningEnvironment, Offer, OfferPlacement, Subject
+from directory.services.environments import environment_set_pin, environment_update
+from directory.services.offers import offer_archive, offer_create, offer_submit, offer_update
+from directory.services.search_index import search_index_refresh
+from tests.factories import EnvironmentFactory, OfferFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+COLUMNS = [
+    "offer_id", "environment_id", "latitude", "longitude", "reach_km", "area_only", "grade_from",
+    "grade_to", "format", "price_dkk", "months", "organisation_id", "category_id", "municipality_id",
+    "region_id", "title",
+]  # fmt: skip
+
+
+def rows() -> set[tuple]:
+    return set(OfferPlacement.objects.values_list(*COLUMNS))
+
+
+def placements(offer: Offer) -> set[int]:
+    return set(OfferPlacement.objects.filter(offer=offer).values_list("environment_id", flat=True))
+
+
+def level(slug: str) -> int:
+    return Grade.objects.get(slug=slug).level
+
+
+def assert_equals_full_rebuild() -> None:
+    incremental = rows()
+    search_index_refresh()
+    assert rows() == incremental
+
+
+@pytest.fixture
+def museum(db):
+    organisation = OrganisationFactory(name="Moesgaard")
+    first = EnvironmentFactory(organisation=organisation, name="Hovedbygningen")
+    second = EnvironmentFactory(organisation=organisation, name="Skoven", latitude=56.17, longitude=10.19)
+    return organisation, first, second
+
+
+def create_offer(organisation, places, user, **fields) -> Offer:
+    return offer_create(
+        organisation=organisation,
+        user=user,
+        title=fields.pop("title", "Vikinger"),
+        grade_from=Grade.objects.get(slug="3-klasse"),
+        grade_to=Grade.objects.get(slug="6-klasse"),
+        subjects=[Subject.objects.get(slug="historie")],
+        environments=places,
+        **fields,
+    )
+
+
+def test_a_published_offer_gets_one_row_per_active_located_place_with_its_search_columns(museum, coordinator):
+    organisation, first, second = museum
+    offer = create_offer(organisation, [first, second], coordinator, price_dkk=250)
+    assert placements(offer) == {first.pk, second.pk}
+    row = OfferPlacement.objects.get(offer=offer, environment=first)
+    assert (row.latitude, row.longitude) == (first.latitude, first.longitude)
+    assert (row.grade_from, row.grade_to, row.format) == (level("3-klasse"), level("6-klasse"), "paa-stedet")
+    assert (row.price_dkk, row.reach_km, row.area_only) == (250, None, False)
+    assert (row.category_id, row.municipality_id, row.region_id) == (
+        first.category_id,
+        first.municipality_id,
+        first.region_id,
+    )
+    assert_equals_full_rebuild()
+
+
+def test_a_draft_has_no_rows_until_it_is_published(museum, coordinator):
+    organisation, first, _ = museum
+    offer = create_offer(organisation, [first], coordinator, draft=True)
+    assert placements(offer) == set()
+    offer_submit(offer=offer, user=coordinator)
+    assert placements(offer) == {first.pk}
+
+
+def test_an_edit_rewrites_the_rows_and_a_relink_moves_them(museum, coordinator):
+    organisation, first, second = museum
+    offer = create_offer(organisation, [first], coordinator)
+    offer_update(
+        offer=offer, user=coordinator, grade_to=Grade.objects.get(slug="9-klasse"), title="Jernalder"
+    )
+    assert OfferPlacement.objects.get(offer=offer).grade_to == level("9-klasse")
+    assert OfferPlacement.objects.get(offer=offer).title == "Jernalder"
+    offer_update(offer=offer, user=coordinator, environments=[second])
+    assert placements(offer) == {second.pk}
+    assert_equals_full_rebuild()
+
+
+def test_an_outreach_offer_with_a_service_area_is_marked_area_only_with_its_radius(
+    museum, coordinator, aarhus
+):
+    organisation, first, _ = museum
+    radius = create_offer(
+        organisation, [first], coordinator, format=Offer.Format.OUTREACH, service_radius_km=40
+    )
+    listed = create_offer(
+        organisation, [first], coordinator, title="Ud i landet", format=Offer.Format.OUTREACH,
+        service_municipalities=[aarhus],
+    )  # fmt: skip
+    plain = create_offer(
+        organisation, [first], coordinator, title="Bare udgående", format=Offer.Format.OUTREACH
+    )
+    found = {row.offer_id: (row.reach_km, row.area_only) for row in OfferPlacement.objects.all()}
+    assert found == {radius.pk: (40, True), listed.pk: (None, True), plain.pk: (None, False)}
+    assert OfferPlacement.objects.max_reach_km() == 40
+
+
+def test_archiving_an_offer_removes_its_rows(museum, coordinator):
+    organisation, first, second = museum
+    offer = create_offer(organisation, [first, second], coordinator)
+    offer_archive(offer=offer, user=coordinator)
+    assert placements(offer) == set()
+    assert_equals_full_rebuild()
+
+
+def test_archiving_or_moving_a_place_updates_the_rows_of_every_offer_held_there(museum, coordinator):
+    organisation, first, second = museum
+    one = create_offer(organisation, [first, second], coordinator)
+    two = create_offer(organisation, [first], coordinator, title="Runesten")
+    environment_set_pin(environment=second, latitude=56.2, longitude=10.1, user=coordinator)
+    assert OfferPlacement.objects.get(offer=one, environment=second).latitude == 56.2
+    environment_update(environment=first, user=coordinator, status=LearningEnvironment.Status.ARCHIVED)
+    assert placements(one) == {second.pk}
+    assert placements(two) == set()
+    environment_update(
+        environment=second, user=coordinator, category=Category.objects.get(slug="zoo-akvarium")
+    )
+    assert OfferPlacement.objects.get(offer=one).category.slug == "zoo-akvarium"
+    assert_equals_full_rebuild()
+
+
+def test_deleting_an_offer_or_a_place_deletes_its_rows(museum, coordinator):
+    organisation, first, second = museum
+    offer = create_offer(organisation, [first, second], coordinator)
+    other = create_offer(organisation, [first], coordinator, title="Runesten")
+    second.delete()
+    assert placements(offer) == {first.pk}
+    offer.delete()
+    assert set(OfferPlacement.objects.values_list("offer_id", flat=True)) == {other.pk}
+
+
+def test_an_admin_save_of_an_offer_rewrites_its_rows(client, museum, coordinator):
+    organisation, first, second = museum
+    offer = create_offer(organisation, [first], coordinator)
+    data = {key: value for key, value in model_to_dict(offer).items() if value is not None}
+    data.update(
+        environments=[second.pk],
+        subjects=[subject.pk for subject in offer.subjects.all()],
+        languages=[],
+        service_municipalities=[],
+        published_at_0=offer.published_at.date().isoformat(),
+        published_at_1=offer.published_at.time().strftime("%H:%M:%S"),
+        grade_to=Grade.objects.get(slug="8-klasse").pk,
+    )
+    data.pop("published_at", None)
+    client.force_login(coordinator)
+    response = client.post(reverse("admin:directory_offer_change", args=[offer.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert placements(offer) == {second.pk}
+    assert OfferPlacement.objects.get(offer=offer).grade_to == level("8-klasse")
+    data["status"] = Offer.Status.DRAFT
+    client.post(reverse("admin:directory_offer_change", args=[offer.pk]), data)
+    assert placements(offer) == set()
+    assert_equals_full_rebuild()
+
+
+def test_factories_and_direct_writes_are_caught_up_by_a_full_rebuild(museum):
+    organisation, first, second = museum
+    offer = OfferFactory(organisation=organisation, environments=[first, second])
+    assert placements(offer) == {first.pk, second.pk}
+    Offer.objects.filter(pk=offer.pk).update(status=Offer.Status.ARCHIVED)  # behind the services' back
+    assert placements(offer) == {first.pk, second.pk}
+    output = io.StringIO()
+    call_command("rebuild_search_index", stdout=output)
+    assert placements(offer) == set()
+    assert "0 rows (was 2)" in output.getvalue()
