@@ -33,7 +33,7 @@ def fill(apps, schema_editor):
         bits = "BIT_OR(CAST(1 AS BIGINT) << CAST(MOD(s.subject_id, 62) AS INTEGER))"
     else:
         band = "CAST(e.latitude / 0.1 + 10000 AS INTEGER) - 10000"
-        bits = "SUM(DISTINCT 1 << (s.subject_id % 62))"
+        bits = "SUM(DISTINCT 1 << (s.subject_id - s.subject_id / 62 * 62))"
     schema_editor.execute(FILL.format(band=band, bits=bits))
 
 

@@ -30,13 +30,14 @@ def _vendor_sql() -> tuple[str, str]:
     SQLite: CAST truncates, which is floor once the value is made positive; SUM(DISTINCT) of
     powers of two is their OR. PostgreSQL: FLOOR (its CAST rounds) and BIT_OR."""
     subjects = Offer.subjects.through._meta.db_table
-    # MOD on PostgreSQL, where a bare % would read as a query parameter's placeholder.
+    # No bare % anywhere: it is a parameter placeholder to psycopg, and with DEBUG on Django
+    # formats SQLite's logged query with it too. So MOD on PostgreSQL, integer division here.
     if connection.vendor == "postgresql":
         band = f"CAST(FLOOR(e.latitude / {BAND_DEGREES}) AS INTEGER)"
         bits = f"BIT_OR(CAST(1 AS BIGINT) << CAST(MOD(s.subject_id, {SUBJECT_BITS}) AS INTEGER))"
     else:
         band = f"CAST(e.latitude / {BAND_DEGREES} + 10000 AS INTEGER) - 10000"
-        bits = f"SUM(DISTINCT 1 << (s.subject_id % {SUBJECT_BITS}))"
+        bits = f"SUM(DISTINCT 1 << (s.subject_id - s.subject_id / {SUBJECT_BITS} * {SUBJECT_BITS}))"
     return band, f"COALESCE((SELECT {bits} FROM {subjects} s WHERE s.offer_id = o.id), 0)"
 
 
