@@ -51,11 +51,13 @@ class DistanceTerm(models.Func):
 
 
 class OrganisationQuerySet(models.QuerySet):
-    def network_members(self) -> OrganisationQuerySet:
-        return self.filter(is_network_member=True)
+    def public(self) -> OrganisationQuerySet:
+        """Organisations that show something: an active place or a published offer."""
+        from directory.models import LearningEnvironment, Offer
 
-    def with_published_offers(self) -> OrganisationQuerySet:
-        return self.filter(offers__status="published").distinct()
+        active_place = LearningEnvironment.objects.active().filter(organisation=models.OuterRef("pk"))
+        published_offer = Offer.objects.published().filter(organisation=models.OuterRef("pk"))
+        return self.filter(models.Q(models.Exists(active_place)) | models.Q(models.Exists(published_offer)))
 
 
 class EnvironmentQuerySet(models.QuerySet):

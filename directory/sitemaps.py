@@ -1,7 +1,6 @@
 """sitemap.xml: every public page, so search engines find offers by their Danish titles."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from directory.models import LearningEnvironment, Offer, Organisation
@@ -33,14 +32,7 @@ class OrganisationSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        # The same rule as the organisation page: public once it shows a place or an offer.
-        active_place = LearningEnvironment.objects.active().filter(organisation=OuterRef("pk"))
-        published_offer = Offer.objects.published().filter(organisation=OuterRef("pk"))
-        return (
-            Organisation.objects.filter(Q(Exists(active_place)) | Q(Exists(published_offer)))
-            .only("slug", "updated_at")
-            .order_by("pk")
-        )
+        return Organisation.objects.public().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, organisation: Organisation):
         return organisation.updated_at

@@ -104,13 +104,7 @@ def environment_offers(*, environment: LearningEnvironment) -> list[Offer]:
 
 def organisation_detail(*, slug: str) -> Organisation | None:
     """An organisation is public when it shows something: an active place or a published offer."""
-    organisation = Organisation.objects.select_related("municipality").filter(slug=slug).first()
-    if organisation is None:
-        return None
-    has_public_content = (
-        organisation.environments.active().exists() or organisation.offers.published().exists()
-    )
-    return organisation if has_public_content else None
+    return Organisation.objects.public().select_related("municipality").filter(slug=slug).first()
 
 
 def organisation_environments(*, organisation: Organisation) -> list[LearningEnvironment]:
