@@ -57,10 +57,10 @@ def prepare(scale: int) -> None:
     if have != scale:
         print(f"generating {scale:,} synthetic places (load_demo --scale) …", flush=True)
         call_command("load_demo", scale=scale, verbosity=1)
-    from directory.models import OfferPlacement
+    from directory.models import OfferPlacement, SubjectPlacement
     from directory.services.search_index import search_index_refresh
 
-    if not OfferPlacement.objects.exists():
+    if not (OfferPlacement.objects.exists() and SubjectPlacement.objects.exists()):
         started = time.perf_counter()
         written = search_index_refresh()
         print(f"search table rebuilt: {written:,} rows in {time.perf_counter() - started:.1f} s", flush=True)
@@ -97,16 +97,17 @@ def percentile(values: list[float], share: float) -> float:
 
 def explain_nearby(lat: float, lng: float) -> str:
     from directory.search_forms import OfferSearchForm
-    from directory.selectors.search import offer_reach_queries
+    from directory.selectors.reach import reach_statements
 
     form = OfferSearchForm(QueryDict(f"near={lat},{lng}&radius=25&subject=biologi&grade=5-klasse"))
     assert form.is_valid(), form.errors
-    options = {"analyze": True} if connection.vendor == "postgresql" else {}
-    parts = ("near part", "outreach part")
-    return "\n".join(
-        f"-- {part}:\n{query.explain(**options)}"
-        for part, query in zip(parts, offer_reach_queries(params=form.cleaned_data), strict=False)
-    )
+    explain = "EXPLAIN ANALYZE" if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN"
+    out = []
+    with connection.cursor() as cursor:
+        for part, (sql, params), _limit in reach_statements(params=form.cleaned_data):
+            cursor.execute(f"{explain} {sql}", params)
+            out.append(f"-- {part} part:\n" + "\n".join(" ".join(map(str, row)) for row in cursor.fetchall()))
+    return "\n".join(out)
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Category, Grade, Language, Offer, Subject
+from directory.reference import reference
 from maps.models import Municipality, Region
 from maps.spatial import BoundingBox
 
@@ -55,8 +56,26 @@ class OfferFormatWidget(RepeatableWidget):
         ]
 
 
-class SlugMultipleChoiceField(forms.ModelMultipleChoiceField):
+class SubjectsField(forms.ModelMultipleChoiceField):
+    """Subjects by slug, looked up in the in-memory reference tables (directory/reference.py)
+    rather than by a query per search; a list of Subjects in the order given, without repeats.
+    The queryset still supplies the choices of a rendered form."""
+
     widget = RepeatableWidget
+
+    def clean(self, value):
+        slugs = self.prepare_value(value) or []
+        if not slugs:
+            if self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
+            return []
+        known = reference().subjects_by_slug
+        for slug in slugs:
+            if str(slug) not in known:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": slug}
+                )
+        return list({str(slug): known[str(slug)] for slug in slugs}.values())
 
 
 def _parse_numbers(text: str, count: int) -> list[float] | None:
@@ -96,7 +115,7 @@ class OfferSearchForm(forms.Form):
             "max_value": _("Afstanden kan højst være %(limit_value)s km."),
         },
     )
-    subject = SlugMultipleChoiceField(
+    subject = SubjectsField(
         label=_("Fag eller tema"),
         queryset=Subject.objects.all(),
         to_field_name="slug",
@@ -213,10 +232,9 @@ class OfferSearchForm(forms.Form):
         value = self.cleaned_data.get("grade", "").strip()
         if not value:
             return None
-        grade = (
-            Grade.objects.filter(level=int(value)).first() if value.isdigit() and len(value) <= 3 else None
-        )
-        grade = grade or Grade.objects.filter(slug=value).first()
+        grades = reference()
+        grade = grades.grades.get(int(value)) if value.isdigit() and len(value) <= 3 else None
+        grade = grade or grades.grades_by_slug.get(value)
         if grade is None:
             raise forms.ValidationError(
                 _("Ukendt klassetrin: '%(value)s'. Brug fx '5-klasse' eller et trin fra 0 til 13."),

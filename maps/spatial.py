@@ -139,6 +139,25 @@ def haversine_term_sql(origin_latitude: float, origin_longitude: float) -> str:
     ).sql
 
 
+def unit_vector(latitude: float, longitude: float) -> tuple[float, float, float]:
+    """The point on the unit sphere (x, y, z) of a latitude and longitude in degrees."""
+    phi, lam = math.radians(latitude), math.radians(longitude)
+    return math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi)
+
+
+def chord_term_sql(origin_latitude: float, origin_longitude: float, alias: str = "") -> str:
+    """SQL for the haversine term ``a`` between the origin and rows holding their point on the
+    unit sphere in columns ``x``, ``y``, ``z`` (the search tables): a quarter of the squared
+    chord, since chord = 2·sin(d/2R) and a = sin²(d/2R). Exact, not a series, and three
+    subtractions and products per row: the cheapest exact distance a database can compute.
+    ``alias`` prefixes the columns (``"r."``)."""
+    terms = [
+        f"({alias}{column} - ({value!r})) * ({alias}{column} - ({value!r}))"
+        for column, value in zip("xyz", unit_vector(origin_latitude, origin_longitude), strict=True)
+    ]
+    return f"(({' + '.join(terms)}) * 0.25)"
+
+
 def bounding_box(latitude: float, longitude: float, radius_km: float) -> BoundingBox:
     """The smallest latitude/longitude box holding every point within ``radius_km``.
 

@@ -52,16 +52,18 @@ from django.db.models import Prefetch
 from django.db.models.functions import Cast, Floor
 from django.urls import NoReverseMatch, reverse
 
-from directory.models import LearningEnvironment, Offer, OfferPlacement
+from directory.models import Language, LearningEnvironment, Offer, OfferPlacement, Subject
 from directory.querysets import EnvironmentQuerySet, OfferPlacementQuerySet, OfferQuerySet
+from directory.reference import reference
 from directory.search_forms import Ordering
+from directory.selectors import reach
 from maps import clustering
-from maps.spatial import bounding_box, haversine_km, term_for_distance
+from maps.spatial import bounding_box, haversine_km
 
 # Filters of a point search applied as a subquery of offers rather than on search-table columns.
 OFFER_SUBQUERY_FILTERS = ("q", "category", "municipality", "region", "bbox")
 ID_CHUNK = 5000  # ids per IN (...) list, well inside SQLite's limit on query parameters
-PAGE_ENVIRONMENTS = LearningEnvironment.objects.active().select_related("municipality", "category")
+PAGE_ENVIRONMENTS = LearningEnvironment.objects.active()
 
 
 class DecoratedPage(Sequence):
@@ -334,20 +336,22 @@ def _environments_matching(params: dict, *, located: bool = False) -> Environmen
 def _offers_within_reach(params: dict, point) -> dict[int, float | None]:
     """Offer id -> haversine term of its nearest place, for every offer matching the filters
     that is within reach of the point (see the module docstring); computed once per search."""
-    terms: dict[int, float | None] = {}
-    for query in offer_reach_queries(params=params):
-        for pk, term in query:
-            known = terms.get(pk)
-            terms[pk] = term if known is None else min(known, term)
-    municipality_code = _municipality_code(point) if _outreach_wanted(params) else None
+    others = {name: params[name] for name in OFFER_SUBQUERY_FILTERS if params.get(name)}
+    # The rarer place and text filters, as a subquery of offers: exactly the semantics of a
+    # search without a point.
+    others_sql = (
+        _offers_matching(others, place_filters=True).values("pk").query.sql_with_params() if others else None
+    )
+    terms: dict[int, float | None] = dict(reach.offers_within_reach(params=params, others=others_sql))
+    municipality_code = _municipality_code(point) if reach.outreach_wanted(params) else None
+    if municipality_code is None:
+        return terms
     # Offers listing the municipality, not found by distance: one probe of the link table
     # first, so the filtered query runs only when there are such offers, and only on them.
-    served = Offer.service_municipalities.through.objects.filter(municipality_id=municipality_code)
-    candidates = (
-        set(served.values_list("offer_id", flat=True)) - terms.keys()
-        if municipality_code is not None
-        else set()
-    )
+    served = Offer.service_municipalities.through._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT offer_id FROM {served} WHERE municipality_id = %s", [municipality_code])
+        candidates = {pk for (pk,) in cursor.fetchall()} - terms.keys()
     if candidates:
         offers = _offers_matching(params, place_filters=True).filter(pk__in=candidates)
         serving = offers.serving_municipality(municipality_code)
@@ -357,33 +361,6 @@ def _offers_within_reach(params: dict, point) -> dict[int, float | None]:
             located = dict(located)
             terms.update({pk: located.get(pk) for pk in serving_ids})
     return terms
-
-
-def offer_reach_queries(*, params: dict) -> list[models.QuerySet]:
-    """The queries of a point search over the search table, each (offer id, distance term):
-    the near part (rows in the radius's box, exact distance within the radius) and, when
-    outreach offers are wanted, the outreach part (rows with a service radius in the box of the
-    largest one, within their own radius). Public for the benchmark's EXPLAIN."""
-    point, radius_km = params["near"], params["radius"]
-    latitude, longitude = point.latitude, point.longitude
-    near = OfferPlacement.objects.near(latitude, longitude, radius_km)
-    queries = [_reach_terms(near, params, point, term_for_distance(radius_km))]
-    if _outreach_wanted(params):
-        max_reach_km = OfferPlacement.objects.max_reach_km()
-        if max_reach_km:
-            reaching = OfferPlacement.objects.reaching(latitude, longitude, max_reach_km)
-            queries.append(_reach_terms(reaching, params, point, OfferPlacement.objects.reach_limit()))
-    return queries
-
-
-def _reach_terms(rows: OfferPlacementQuerySet, params: dict, point, limit) -> models.QuerySet:
-    rows = _filtered_rows(rows, params, within=(point.latitude, point.longitude, limit))
-    # The rarer place and text filters, as a subquery of offers: exactly the semantics of a
-    # search without a point.
-    others = {name: params[name] for name in OFFER_SUBQUERY_FILTERS if params.get(name)}
-    if others:
-        rows = rows.for_offers(_offers_matching(others, place_filters=True))
-    return rows.terms()
 
 
 def _filtered_rows(rows: OfferPlacementQuerySet, params: dict, *, within=None) -> OfferPlacementQuerySet:
@@ -412,37 +389,83 @@ def _filtered_rows(rows: OfferPlacementQuerySet, params: dict, *, within=None) -
     return rows
 
 
-def _outreach_wanted(params: dict) -> bool:
-    return not params.get("format") or Offer.Format.OUTREACH in params["format"]
-
-
 def _page_offers(ids: list[int]) -> dict[int, Offer]:
-    """The page's offers by id with what a page shows, in four queries.
+    """The page's offers by id with what a page shows, in three queries.
 
-    What ``_with_page_relations`` fetches, without Django's prefetch machinery: that builds
-    one filtered queryset per offer and relation (60 for a page of 20), which cost more than
-    the queries themselves. Each relation is read through its link table with its target
-    joined, in the target's own order, and handed to the offers as a finished queryset."""
-    offers = Offer.objects.select_related("organisation", "grade_from", "grade_to").in_bulk(ids)
-    for name, target, extra in (
-        ("subjects", "subject", {}),
-        ("languages", "language", {}),
-        ("environments", "learningenvironment", {"learningenvironment__status": "active"}),
-    ):
-        through = Offer._meta.get_field(name).remote_field.through
-        model = Offer._meta.get_field(name).related_model
-        ordering = [f"{target}__{field}" for field in (*model._meta.ordering, "pk")]
-        related = [target] + (
-            [f"{target}__municipality", f"{target}__category"] if name == "environments" else []
-        )
-        links = through.objects.filter(offer_id__in=ids, **extra).select_related(*related).order_by(*ordering)
+    The offers with their organisations; the subject, language and place links as plain id
+    pairs; the active places. Subjects, languages, grades, municipalities and categories come
+    from the in-memory reference tables (directory/reference.py). Django's prefetch would
+    build a queryset per offer and relation and a model object per linked row, which cost
+    more than the queries themselves. Each relation is handed to its offer as a finished
+    queryset in the target's own order, as a prefetch leaves it."""
+    ref = reference()
+    offers = {offer.pk: offer for offer in Offer.objects.filter(pk__in=ids).select_related("organisation")}
+    if not offers:
+        return offers
+    marks = ", ".join(["%s"] * len(offers))
+    links = {}
+    with connection.cursor() as cursor:
+        for name, column in (
+            ("subjects", "subject_id"),
+            ("languages", "language_id"),
+            ("environments", "learningenvironment_id"),
+        ):
+            table = Offer._meta.get_field(name).remote_field.through._meta.db_table
+            cursor.execute(
+                f"SELECT offer_id, {column} FROM {table} WHERE offer_id IN ({marks})", list(offers)
+            )
+            links[name] = cursor.fetchall()
+    place_ids = {place_id for _, place_id in links["environments"]}
+    places = list(PAGE_ENVIRONMENTS.filter(pk__in=place_ids).order_by("name", "pk")) if place_ids else []
+    _attach_reference(places, ref)
+    place_rank = {place.pk: (index, place) for index, place in enumerate(places)}
+    related = {
+        "subjects": (
+            Subject,
+            {pk: (index, subject) for index, (pk, subject) in enumerate(ref.subjects.items())},
+        ),
+        "languages": (
+            Language,
+            {pk: (index, language) for index, (pk, language) in enumerate(ref.languages.items())},
+        ),
+        "environments": (LearningEnvironment, place_rank),
+    }
+    for name, (model, ranked) in related.items():
         grouped: dict[int, list] = {pk: [] for pk in offers}
-        for link in links:
-            grouped[link.offer_id].append(getattr(link, target))
+        for offer_id, target_id in links[name]:
+            if target_id in ranked:
+                grouped[offer_id].append(ranked[target_id])
         for pk, offer in offers.items():
             cache = offer.__dict__.setdefault("_prefetched_objects_cache", {})
-            cache[name] = _finished_queryset(model, grouped[pk])
+            cache[name] = _finished_queryset(model, [target for _, target in sorted(grouped[pk], key=_first)])
+    grade_from, grade_to = Offer._meta.get_field("grade_from"), Offer._meta.get_field("grade_to")
+    for offer in offers.values():
+        grade_from.set_cached_value(offer, ref.grades.get(offer.grade_from_id))
+        grade_to.set_cached_value(offer, ref.grades.get(offer.grade_to_id))
     return offers
+
+
+def _first(pair: tuple) -> object:
+    return pair[0]
+
+
+def _attach_reference(places: list[LearningEnvironment], ref) -> None:
+    """Hang each place's municipality, region and category from the reference tables on it."""
+    fields = [LearningEnvironment._meta.get_field(name) for name in ("municipality", "region", "category")]
+    tables = (ref.municipalities, ref.regions, ref.categories)
+    for place in places:
+        for field, table in zip(fields, tables, strict=True):
+            value = getattr(place, field.attname)
+            field.set_cached_value(place, None if value is None else table.get(value))
+
+
+def related(instance: models.Model, name: str) -> list | models.QuerySet:
+    """The objects of a many-to-many relation, read from the prefetch when there is one.
+
+    ``instance.<name>.all()`` builds a related manager and a queryset on every call (about
+    20 µs), for each offer of a page and each relation; a page has read them already."""
+    prefetched = getattr(instance, "_prefetched_objects_cache", {}).get(name)
+    return prefetched._result_cache if prefetched is not None else getattr(instance, name).all()
 
 
 def _finished_queryset(model: type[models.Model], rows: list) -> models.QuerySet:
@@ -454,7 +477,12 @@ def _finished_queryset(model: type[models.Model], rows: list) -> models.QuerySet
 
 def _with_page_relations(offers: OfferQuerySet) -> OfferQuerySet:
     return offers.select_related("organisation", "grade_from", "grade_to").prefetch_related(
-        "subjects", "languages", Prefetch("environments", queryset=PAGE_ENVIRONMENTS.order_by("name", "pk"))
+        "subjects",
+        "languages",
+        Prefetch(
+            "environments",
+            queryset=PAGE_ENVIRONMENTS.select_related("municipality", "category").order_by("name", "pk"),
+        ),
     )
 
 
@@ -495,7 +523,7 @@ def _decorate_offers(offers: list[Offer], point) -> None:
         offer.distance_km, offer.nearest_environment = None, None
         if point is None:
             continue
-        located = [place for place in offer.environments.all() if place.has_coordinates]
+        located = [place for place in related(offer, "environments") if place.has_coordinates]
         if located:
             distances = [
                 (haversine_km(point.latitude, point.longitude, place.latitude, place.longitude), place)

@@ -1,8 +1,10 @@
-"""Keeping the search table (directory.models.OfferPlacement) in step with the catalogue.
+"""Keeping the search tables (directory.models.OfferPlacement and SubjectPlacement) in step
+with the catalogue.
 
 ``search_index_refresh`` is the one way rows are written: it deletes the rows of the
 affected offers and/or places and inserts them again from offers × links × places in one
-INSERT … SELECT (plain SQL that SQLite and PostgreSQL both run). Every write path calls it
+INSERT … SELECT (plain SQL that SQLite and PostgreSQL both run), then the per-subject rows
+from those rows × the offers' subject links in a second one. Every write path calls it
 at its end, explicitly (no signals): the offer and environment services, the admin, the
 importer (through the services), the demo loaders and ``manage.py rebuild_search_index``.
 """
@@ -13,15 +15,29 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 
-from directory.models import LearningEnvironment, Offer, OfferPlacement
+from directory.models import LearningEnvironment, Offer, OfferPlacement, SubjectPlacement
 from directory.models.search_index import BAND_DEGREES, SUBJECT_BITS
+from maps.spatial import EARTH_RADIUS_KM
 
 ID_CHUNK = 500  # ids per IN (...) list, well inside SQLite's limit on query parameters
 
 _COLUMNS = (
-    "offer_id, environment_id, latitude, longitude, band, subject_bits, reach_km, area_only, grade_from, grade_to,"
-    " format, price_dkk, months, organisation_id, category_id, municipality_id, region_id, title"
+    "offer_id, environment_id, latitude, longitude, x, y, z, band, subject_bits, reach_km, reach_term, area_only,"
+    " grade_from, grade_to, format, price_dkk, months, organisation_id, category_id, municipality_id, region_id,"
+    " title"
 )
+# The columns SubjectPlacement copies from OfferPlacement.
+_SUBJECT_COLUMNS = (
+    "offer_id, environment_id, latitude, longitude, x, y, z, band, reach_km, reach_term, area_only, grade_from,"
+    " grade_to, format, price_dkk, months"
+)
+# The place on the unit sphere and the service radius as a haversine term (maps/spatial.py).
+# COS/SIN/RADIANS are native on PostgreSQL and SQLite 3.35+; Django registers them on older SQLite.
+_UNIT_VECTOR = (
+    "COS(RADIANS(e.latitude)) * COS(RADIANS(e.longitude)), COS(RADIANS(e.latitude)) * SIN(RADIANS(e.longitude)),"
+    " SIN(RADIANS(e.latitude))"
+)
+_HALF_CHORD_FACTOR = 1 / (2 * EARTH_RADIUS_KM)
 
 
 def _vendor_sql() -> tuple[str, str]:
@@ -49,8 +65,10 @@ def _select_sql() -> str:
     served = Offer.service_municipalities.through._meta.db_table
     outreach = Offer.Format.OUTREACH.value
     return f"""
-        SELECT o.id, e.id, e.latitude, e.longitude, {band}, {subject_bits},
+        SELECT o.id, e.id, e.latitude, e.longitude, {_UNIT_VECTOR}, {band}, {subject_bits},
                CASE WHEN o.format = '{outreach}' THEN o.service_radius_km END,
+               CASE WHEN o.format = '{outreach}' THEN SIN(o.service_radius_km * {_HALF_CHORD_FACTOR!r})
+                    * SIN(o.service_radius_km * {_HALF_CHORD_FACTOR!r}) END,
                CASE WHEN o.format = '{outreach}' AND (o.service_radius_km IS NOT NULL
                     OR EXISTS (SELECT 1 FROM {served} s WHERE s.offer_id = o.id)) THEN 1 ELSE 0 END = 1,
                o.grade_from_id, o.grade_to_id, o.format, o.price_dkk, o.months,
@@ -75,18 +93,29 @@ def search_index_refresh(
 
     Returns the number of rows written."""
     table = OfferPlacement._meta.db_table
+    per_subject = SubjectPlacement._meta.db_table
     insert = f"INSERT INTO {table} ({_COLUMNS}) {_select_sql()}"
+    insert_per_subject = (
+        f"INSERT INTO {per_subject} (subject_id, {_SUBJECT_COLUMNS})"
+        f" SELECT s.subject_id, {', '.join(f'p.{column.strip()}' for column in _SUBJECT_COLUMNS.split(','))}"
+        f" FROM {table} p JOIN {Offer.subjects.through._meta.db_table} s ON s.offer_id = p.offer_id"
+    )
     written = 0
     with connection.cursor() as cursor:
         if offer_ids is None and environment_ids is None:
+            cursor.execute(f"DELETE FROM {per_subject}")
             cursor.execute(f"DELETE FROM {table}")
             cursor.execute(insert)
-            return cursor.rowcount
+            written = cursor.rowcount
+            cursor.execute(insert_per_subject)
+            return written
         for column, ids in (("offer_id", offer_ids), ("environment_id", environment_ids)):
             source = "o.id" if column == "offer_id" else "e.id"
             for chunk in _chunks(ids or []):
                 marks = ", ".join(["%s"] * len(chunk))
+                cursor.execute(f"DELETE FROM {per_subject} WHERE {column} IN ({marks})", chunk)
                 cursor.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
                 cursor.execute(f"{insert} AND {source} IN ({marks})", chunk)
                 written += cursor.rowcount
+                cursor.execute(f"{insert_per_subject} WHERE p.{column} IN ({marks})", chunk)
     return written

@@ -13,10 +13,10 @@ from django.http import QueryDict
 from directory.models import Category, Grade, Language, LearningEnvironment, Offer, Subject
 from directory.models.search_index import SUBJECT_BITS
 from directory.search_forms import OfferSearchForm
+from directory.selectors import reach
 from directory.selectors.search import (
     environment_clusters,
     environment_search,
-    offer_reach_queries,
     offer_search,
 )
 from directory.services.search_index import search_index_refresh
@@ -326,13 +326,28 @@ def test_clusters_group_places_at_low_zoom_and_split_them_at_high_zoom(network):
 def test_the_near_and_outreach_parts_give_each_offer_its_exact_nearest_distance(network):
     form = OfferSearchForm(QueryDict(f"{NEAR_SCHOOL}&radius=120&subject=biologi"))
     assert form.is_valid()
-    near, outreach = offer_reach_queries(params=form.cleaned_data)
-    by_slug = {Offer.objects.get(pk=pk).slug: term for pk, term in [*near, *outreach]}
+    by_slug = {
+        Offer.objects.get(pk=pk).slug: term
+        for pk, term in reach.offers_within_reach(params=form.cleaned_data).items()
+    }
     # Odense zoo is 120 km away at most; the Aalborg outreach offer reaches 150 km from its base.
     assert set(by_slug) == {"dyrenes-tilpasning", "zoo-paa-besoeg"}
     for slug, place in {"dyrenes-tilpasning": "odense-zoo", "zoo-paa-besoeg": "aalborg-zoo"}.items():
         exact = math.sin(km_from_school(place) / (2 * 6371.0088)) ** 2
-        assert by_slug[slug] == pytest.approx(exact, rel=1e-6)
+        assert by_slug[slug] == pytest.approx(exact, rel=1e-9)
+
+
+def _plans(query: str) -> dict[str, str]:
+    from django.db import connection
+
+    form = OfferSearchForm(QueryDict(query))
+    assert form.is_valid()
+    plans = {}
+    with connection.cursor() as cursor:
+        for part, (sql, params), _limit in reach.reach_statements(params=form.cleaned_data):
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            plans[part] = " ".join(str(row[-1]) for row in cursor.fetchall())
+    return plans
 
 
 def test_a_point_search_reads_the_search_tables_position_indexes(network):
@@ -340,11 +355,16 @@ def test_a_point_search_reads_the_search_tables_position_indexes(network):
 
     if connection.vendor != "sqlite":
         pytest.skip("PostgreSQL chooses from its statistics; the benchmark prints its plan")
-    form = OfferSearchForm(QueryDict(f"{NEAR_SCHOOL}&radius=25&subject=biologi&grade=5-klasse"))
-    assert form.is_valid()
-    near, outreach = (query.explain() for query in offer_reach_queries(params=form.cleaned_data))
-    assert "INDEX placement_position (band=? AND longitude>? AND longitude<?)" in near
-    assert "INDEX placement_reach_position (band=? AND longitude>? AND longitude<?)" in outreach
+    with_subject = _plans(f"{NEAR_SCHOOL}&radius=25&subject=biologi&grade=5-klasse")
+    position = "(subject_id=? AND band=? AND longitude>? AND longitude<?)"
+    assert f"COVERING INDEX subject_placement_position {position}" in with_subject["near"]
+    assert f"COVERING INDEX subject_placement_reach {position}" in with_subject["outreach"]
+    without = _plans(f"{NEAR_SCHOOL}&radius=25&grade=5-klasse")
+    assert "COVERING INDEX placement_position (band=? AND longitude>? AND longitude<?)" in without["near"]
+    assert (
+        "COVERING INDEX placement_reach_position (band=? AND longitude>? AND longitude<?)"
+        in without["outreach"]
+    )
 
 
 def test_a_subject_sharing_a_bit_of_the_search_table_does_not_match_for_another(network):

@@ -8,7 +8,15 @@ from django.core.management import call_command
 from django.forms.models import model_to_dict
 from django.urls import reverse
 
-from directory.models import Category, Grade, LearningEnvironment, Offer, OfferPlacement, Subject
+from directory.models import (
+    Category,
+    Grade,
+    LearningEnvironment,
+    Offer,
+    OfferPlacement,
+    Subject,
+    SubjectPlacement,
+)
 from directory.services.environments import environment_set_pin, environment_update
 from directory.services.offers import offer_archive, offer_create, offer_submit, offer_update
 from directory.services.search_index import search_index_refresh
@@ -23,8 +31,18 @@ COLUMNS = [
 ]  # fmt: skip
 
 
+SUBJECT_COLUMNS = [
+    "subject_id", "offer_id", "environment_id", "latitude", "longitude", "x", "y", "z", "band", "reach_km",
+    "reach_term", "area_only", "grade_from", "grade_to", "format", "price_dkk", "months",
+]  # fmt: skip
+
+
 def rows() -> set[tuple]:
     return set(OfferPlacement.objects.values_list(*COLUMNS))
+
+
+def subject_rows() -> set[tuple]:
+    return set(SubjectPlacement.objects.values_list(*SUBJECT_COLUMNS))
 
 
 def placements(offer: Offer) -> set[int]:
@@ -36,9 +54,16 @@ def level(slug: str) -> int:
 
 
 def assert_equals_full_rebuild() -> None:
-    incremental = rows()
+    incremental = rows(), subject_rows()
     search_index_refresh()
-    assert rows() == incremental
+    assert (rows(), subject_rows()) == incremental
+    # Each per-subject row is a search row under one of the offer's subjects, and every pair is there.
+    expected = {
+        (subject_id, offer_id, environment_id)
+        for offer_id, environment_id in OfferPlacement.objects.values_list("offer_id", "environment_id")
+        for subject_id in Offer.objects.get(pk=offer_id).subjects.values_list("pk", flat=True)
+    }
+    assert set(SubjectPlacement.objects.values_list("subject_id", "offer_id", "environment_id")) == expected
 
 
 @pytest.fixture
@@ -187,3 +212,22 @@ def test_factories_and_direct_writes_are_caught_up_by_a_full_rebuild(museum):
     call_command("rebuild_search_index", stdout=output)
     assert placements(offer) == set()
     assert "0 rows (was 2)" in output.getvalue()
+
+
+def test_each_row_holds_its_place_on_the_unit_sphere_and_its_service_radius_as_a_term(museum):
+    import math
+
+    organisation, first, _second = museum
+    offer = OfferFactory(
+        organisation=organisation, environments=[first], format=Offer.Format.OUTREACH, service_radius_km=40
+    )
+    search_index_refresh(offer_ids=[offer.pk])
+    row = OfferPlacement.objects.get(offer=offer)
+    phi, lam = math.radians(first.latitude), math.radians(first.longitude)
+    assert (row.x, row.y, row.z) == pytest.approx(
+        (math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi)), abs=1e-12
+    )
+    assert row.reach_term == pytest.approx(math.sin(40 / (2 * 6371.0088)) ** 2, rel=1e-9)
+    per_subject = SubjectPlacement.objects.filter(offer=offer)
+    assert per_subject.count() == offer.subjects.count() > 0
+    assert {(r.x, r.y, r.z, r.reach_term) for r in per_subject} == {(row.x, row.y, row.z, row.reach_term)}
