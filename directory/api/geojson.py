@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from rest_framework.renderers import JSONRenderer
 
+from directory.selectors.search import related
+
 
 class GeoJSONRenderer(JSONRenderer):
     media_type = "application/geo+json"
@@ -24,7 +26,7 @@ def offer_geometry(offer) -> dict | None:
     nearest = getattr(offer, "nearest_environment", None)
     if nearest is not None and nearest.has_coordinates:
         return {"type": "Point", "coordinates": _position(nearest)}
-    located = [place for place in offer.environments.all() if place.has_coordinates]
+    located = [place for place in related(offer, "environments") if place.has_coordinates]
     if not located:
         return None
     if len(located) == 1:

@@ -49,7 +49,7 @@ class OfferViewSet(PublicReadMixin, viewsets.GenericViewSet):
         description="Search published offers. Every filter combines with every other. " + GEOJSON_DESCRIPTION,
     )
     def list(self, request):
-        result = offer_search(params=validated(OfferSearchForm, request))
+        result = offer_search(params=validated(OfferSearchForm, request), rows=True)
         page = self.paginate_queryset(result.offers)
         if _wants_geojson(request):
             return self._geojson(page)

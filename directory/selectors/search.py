@@ -57,6 +57,7 @@ from directory.querysets import EnvironmentQuerySet, OfferPlacementQuerySet, Off
 from directory.reference import reference
 from directory.search_forms import Ordering
 from directory.selectors import reach
+from directory.selectors.offer_rows import offer_rows
 from maps import clustering
 from maps.spatial import bounding_box, haversine_km
 
@@ -125,15 +126,17 @@ class RankedOffers(Sequence):
     def __getitem__(self, index):
         if isinstance(index, slice):
             start, stop, step = index.indices(len(self._terms))
-            ids = self._page_ids(start, stop)[::step]
-            offers = _page_offers(ids)
-            page = [offers[pk] for pk in ids if pk in offers]
-            _decorate_offers(page, self._point)
-            return page
+            return self._page(self._page_ids(start, stop)[::step])
         items = self[index : index + 1]
         if not items:
             raise IndexError(index)
         return items[0]
+
+    def _page(self, ids: list[int]) -> list:
+        offers = _page_offers(ids)
+        page = [offers[pk] for pk in ids if pk in offers]
+        _decorate_offers(page, self._point)
+        return page
 
     def __iter__(self) -> Iterator:
         return iter(self[0 : self.count()])
@@ -152,7 +155,7 @@ class RankedOffers(Sequence):
             low -= 1
         while high < len(ranked) and self._distance_key(ranked[high]) == self._distance_key(ranked[stop - 1]):
             high += 1
-        titles = dict(Offer.objects.filter(pk__in=ranked[low:high]).values_list("pk", "title"))
+        titles = _titles(ranked[low:high])
         window = sorted(ranked[low:high], key=lambda pk: (*self._distance_key(pk), titles.get(pk, ""), pk))
         return window[start - low : stop - low]
 
@@ -171,6 +174,22 @@ class RankedOffers(Sequence):
                 keys += Offer.objects.filter(pk__in=ids[chunk : chunk + ID_CHUNK]).values_list(column, "pk")
             self._ranked = [pk for _, pk in sorted(keys, reverse=descending)]
         return self._ranked
+
+
+class RankedOfferRows(RankedOffers):
+    """The same ranking, each page as light rows for the API (directory/selectors/offer_rows.py)."""
+
+    def _page(self, ids: list[int]) -> list:
+        return offer_rows(ids, self._point)
+
+
+def _titles(ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    with connection.cursor() as cursor:
+        marks = ", ".join(["%s"] * len(ids))
+        cursor.execute(f"SELECT id, title FROM {Offer._meta.db_table} WHERE id IN ({marks})", list(ids))
+        return dict(cursor.fetchall())
 
 
 @dataclass
@@ -193,12 +212,12 @@ class EnvironmentSearchResult:
         return self.environments.count()
 
 
-def offer_search(*, params: dict) -> OfferSearchResult:
+def offer_search(*, params: dict, rows: bool = False) -> OfferSearchResult:
+    """``rows``: a point search's pages as light rows (the API) rather than Offer objects."""
     point = params.get("near")
     if point is not None:
-        return OfferSearchResult(
-            offers=RankedOffers(_offers_within_reach(params, point), params), point=point
-        )
+        ranked = RankedOfferRows if rows else RankedOffers
+        return OfferSearchResult(offers=ranked(_offers_within_reach(params, point), params), point=point)
     offers = _offers_matching(params, place_filters=True)
     offers = _ordered(offers, params, None, title_field="title", created_field="created_at")
     return OfferSearchResult(
@@ -465,7 +484,11 @@ def related(instance: models.Model, name: str) -> list | models.QuerySet:
     ``instance.<name>.all()`` builds a related manager and a queryset on every call (about
     20 µs), for each offer of a page and each relation; a page has read them already."""
     prefetched = getattr(instance, "_prefetched_objects_cache", {}).get(name)
-    return prefetched._result_cache if prefetched is not None else getattr(instance, name).all()
+    if prefetched is None:
+        return getattr(instance, name).all()
+    if isinstance(prefetched, list):  # a light row's (directory/selectors/offer_rows.py)
+        return prefetched
+    return prefetched._result_cache if prefetched._result_cache is not None else list(prefetched)
 
 
 def _finished_queryset(model: type[models.Model], rows: list) -> models.QuerySet:

@@ -249,3 +249,22 @@ def test_the_offer_serializers_written_out_json_is_drfs_own_key_for_key(network,
     for offer in offers:
         fast, generic = serializer.to_representation(offer), serializer.generic_representation(offer)
         assert list(fast.items()) == list(generic.items())
+
+
+@pytest.mark.parametrize("query", [f"{NEAR_SCHOOL}&radius=500", f"{NEAR_SCHOOL}&radius=500&subject=biologi"])
+def test_a_point_searchs_light_rows_give_the_json_of_its_offer_objects(network, rf, query):
+    """The API pages a point search as light rows (directory/selectors/offer_rows.py); DRF's own
+    walk over the Offer objects of the same search must give the same JSON, key for key."""
+    from directory.api.serializers import OfferSerializer
+    from directory.selectors.search import offer_search
+
+    form = OfferSearchForm(test_search.QueryDict(query))
+    assert form.is_valid(), form.errors
+    rows = list(offer_search(params=form.cleaned_data, rows=True).offers)
+    offers = list(offer_search(params=form.cleaned_data).offers)
+    assert len(rows) == len(offers) >= 3
+    assert type(rows[0]).__name__ == "Row"
+    serializer = OfferSerializer(context={"request": rf.get("/api/v1/offers/")})
+    for row, offer in zip(rows, offers, strict=True):
+        fast, generic = serializer.to_representation(row), serializer.generic_representation(offer)
+        assert list(fast.items()) == list(generic.items())
