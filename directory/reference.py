@@ -29,6 +29,7 @@ class Reference:
     grades_by_slug: dict
     languages: dict  # code -> Language
     categories: dict  # id -> Category
+    categories_by_slug: dict
     municipalities: dict  # code -> Municipality
     regions: dict  # code -> Region
 
@@ -65,6 +66,7 @@ def _load(token: str) -> Reference:
     # In each model's own order, the primary key last: the order pages list them in.
     subjects = list(Subject.objects.order_by(*Subject._meta.ordering, "pk"))
     grades = list(Grade.objects.order_by("level"))
+    categories = list(Category.objects.order_by(*Category._meta.ordering, "pk"))
     return Reference(
         token=token,
         subjects={subject.pk: subject for subject in subjects},
@@ -74,7 +76,8 @@ def _load(token: str) -> Reference:
         languages={
             language.code: language for language in Language.objects.order_by(*Language._meta.ordering, "pk")
         },
-        categories={category.pk: category for category in Category.objects.all()},
+        categories={category.pk: category for category in categories},
+        categories_by_slug={category.slug: category for category in categories},
         municipalities={municipality.code: municipality for municipality in Municipality.objects.all()},
         regions={region.code: region for region in Region.objects.all()},
     )

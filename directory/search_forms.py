@@ -12,9 +12,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Category, Grade, Language, Offer, Subject
+from directory.models import Grade, Offer
 from directory.reference import reference
-from maps.models import Municipality, Region
 from maps.spatial import BoundingBox
 
 DEFAULT_RADIUS_KM = 25.0
@@ -56,26 +55,50 @@ class OfferFormatWidget(RepeatableWidget):
         ]
 
 
-class SubjectsField(forms.ModelMultipleChoiceField):
+class SubjectsField(forms.Field):
     """Subjects by slug, looked up in the in-memory reference tables (directory/reference.py)
-    rather than by a query per search; a list of Subjects in the order given, without repeats.
-    The queryset still supplies the choices of a rendered form."""
+    rather than by a query per search; a list of Subjects in the order given, without repeats."""
 
     widget = RepeatableWidget
+    default_error_messages = {"invalid_choice": _("Ukendt værdi: '%(value)s'.")}
 
     def clean(self, value):
-        slugs = self.prepare_value(value) or []
+        slugs = [str(slug) for slug in value or []]
         if not slugs:
             if self.required:
                 raise forms.ValidationError(self.error_messages["required"], code="required")
             return []
         known = reference().subjects_by_slug
         for slug in slugs:
-            if str(slug) not in known:
+            if slug not in known:
                 raise forms.ValidationError(
                     self.error_messages["invalid_choice"], code="invalid_choice", params={"value": slug}
                 )
-        return list({str(slug): known[str(slug)] for slug in slugs}.values())
+        return list({slug: known[slug] for slug in slugs}.values())
+
+
+class ReferenceChoiceField(forms.Field):
+    """One row of a reference table by its slug or code, looked up in memory
+    (directory/reference.py): no query per search, and no queryset copied per form, as a
+    ModelChoiceField copies one for each form it is part of."""
+
+    default_error_messages = {"invalid_choice": _("Ukendt værdi: '%(value)s'.")}
+
+    def __init__(self, *, table: str, integer: bool = False, **kwargs):
+        self.table, self.integer = table, integer
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        text = str(value).strip() if value is not None else ""
+        if not text:
+            return None
+        key = int(text) if self.integer and text.isdigit() and len(text) <= 6 else text
+        found = getattr(reference(), self.table).get(key)
+        if found is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": text}
+            )
+        return found
 
 
 def _parse_numbers(text: str, count: int) -> list[float] | None:
@@ -117,8 +140,6 @@ class OfferSearchForm(forms.Form):
     )
     subject = SubjectsField(
         label=_("Fag eller tema"),
-        queryset=Subject.objects.all(),
-        to_field_name="slug",
         required=False,
         error_messages={
             "invalid_choice": _("Ukendt fag eller tema: '%(value)s'."),
@@ -128,10 +149,9 @@ class OfferSearchForm(forms.Form):
     grade = forms.CharField(
         label=_("Klassetrin"), required=False, max_length=40, help_text=_("Fx '5-klasse' eller trin 7.")
     )
-    category = forms.ModelChoiceField(
+    category = ReferenceChoiceField(
         label=_("Kategori"),
-        queryset=Category.objects.all(),
-        to_field_name="slug",
+        table="categories_by_slug",
         required=False,
         error_messages={"invalid_choice": _("Ukendt kategori.")},
     )
@@ -144,22 +164,24 @@ class OfferSearchForm(forms.Form):
             "invalid_choice": _("Ukendt form: '%(value)s'. Brug paa-stedet, udgaaende eller digitalt.")
         },
     )
-    municipality = forms.ModelChoiceField(
+    municipality = ReferenceChoiceField(
         label=_("Kommune"),
-        queryset=Municipality.objects.all(),
+        table="municipalities",
+        integer=True,
         required=False,
         error_messages={"invalid_choice": _("Ukendt kommunekode.")},
     )
-    region = forms.ModelChoiceField(
+    region = ReferenceChoiceField(
         label=_("Region"),
-        queryset=Region.objects.all(),
+        table="regions",
+        integer=True,
         required=False,
         error_messages={"invalid_choice": _("Ukendt regionskode.")},
     )
     free = forms.CharField(label=_("Gratis"), required=False, max_length=5)
-    language = forms.ModelChoiceField(
+    language = ReferenceChoiceField(
         label=_("Sprog"),
-        queryset=Language.objects.all(),
+        table="languages",
         required=False,
         error_messages={"invalid_choice": _("Ukendt sprogkode.")},
     )
