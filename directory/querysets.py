@@ -7,14 +7,12 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection, models
-from django.db.models.functions import Cast
 
 from maps.spatial import (
     BoundingBox,
     bounding_box,
     haversine_term_sql,
     term_for_distance,
-    term_for_distance_polynomial,
 )
 
 
@@ -297,36 +295,3 @@ class OfferPlacementQuerySet(models.QuerySet):
             latitude__gte=box.min_lat,
             latitude__lte=box.max_lat,
         )
-
-    def near(self, latitude: float, longitude: float, radius_km: float) -> OfferPlacementQuerySet:
-        """Candidate rows of the near part: in the radius's box, outreach offers with a service
-        area excepted (they go by their area). Then ``within(term_for_distance(radius_km))``."""
-        return self.in_box(bounding_box(latitude, longitude, radius_km)).filter(area_only=False)
-
-    def reaching(self, latitude: float, longitude: float, max_reach_km: float) -> OfferPlacementQuerySet:
-        """Candidate rows of the outreach part: rows with a service radius, in the box of the
-        largest one (the partial index). Then ``within(reach_limit())``."""
-        return self.filter(reach_km__isnull=False).in_box(bounding_box(latitude, longitude, max_reach_km))
-
-    @staticmethod
-    def reach_limit() -> models.Expression:
-        """Each row's own limit: the haversine term of its service radius."""
-        return term_for_distance_polynomial(Cast("reach_km", models.FloatField()))
-
-    def within(self, latitude: float, longitude: float, limit) -> OfferPlacementQuerySet:
-        """Rows whose exact haversine term from the point is at most ``limit`` (a number or an
-        expression); the term stays on the rows as ``place_term``."""
-        return self.alias(place_term=distance_term(latitude, longitude)).filter(place_term__lte=limit)
-
-    def terms(self) -> models.QuerySet:
-        """(offer id, smallest term of its rows): the distance of each offer's nearest place."""
-        return (
-            self.order_by()
-            .values("offer_id")
-            .annotate(distance_term=models.Min("place_term"))
-            .values_list("offer_id", "distance_term")
-        )
-
-    def max_reach_km(self) -> int:
-        """The largest service radius in the table (0 if none): one probe of ``placement_reach``."""
-        return self.filter(reach_km__isnull=False).aggregate(reach=models.Max("reach_km"))["reach"] or 0

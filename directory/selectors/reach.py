@@ -22,6 +22,8 @@ GROUP BY, and on SQLite the term is not computed twice.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from django.db import connection
 
 from directory.models import Offer, OfferPlacement, SubjectPlacement
@@ -61,20 +63,18 @@ def reach_statements(*, params: dict, others: Statement | None = None) -> list[t
 
 def offers_within_reach(*, params: dict, others: Statement | None = None) -> dict[int, float]:
     """Offer id -> haversine term of its nearest place within reach of ``params["near"]``."""
-    terms: dict[int, float] = {}
+    within: list[tuple[int, float]] = []
     with connection.cursor() as cursor:
         for part, (sql, sql_params), limit in reach_statements(params=params, others=others):
             cursor.execute(sql, sql_params)
             if part == "near":
                 bound = float(limit)
-                rows = ((pk, term) for pk, term in cursor.fetchall() if term <= bound)
+                within += [row for row in cursor.fetchall() if row[1] <= bound]
             else:
-                rows = ((pk, term) for pk, term, reach in cursor.fetchall() if term <= reach)
-            for pk, term in rows:
-                known = terms.get(pk)
-                if known is None or term < known:
-                    terms[pk] = term
-    return terms
+                within += [(pk, term) for pk, term, reach in cursor.fetchall() if term <= reach]
+    # Largest term first, so that each offer's smallest is the one its key keeps.
+    within.sort(key=itemgetter(1), reverse=True)
+    return dict(within)
 
 
 def _rows_sql(

@@ -16,23 +16,23 @@ Interfaces (``params`` is ``OfferSearchForm(...).cleaned_data`` from directory/s
     GeoJSON Features for a map at ``zoom``: clusters ``{"cluster": true, "count": N}`` or
     single places ``{"cluster": false, "id", "name", "organisation", "url", "offer_count"}``.
 
-How a point search runs (both databases, see maps/spatial.py for the math): over the search
-table ``OfferPlacement`` (directory/models/search_index.py: one row per published offer ×
-active located place, with the offer's search columns copied beside the place's position,
-kept in step by every write path), in two grouped queries (``offer_reach_queries``):
+How a point search runs (both databases): directory/selectors/reach.py, hand-written SQL over
+the search tables (directory/models/search_index.py: one row per published offer × active
+located place, and again per subject the offer teaches, with the offer's search columns
+copied beside the place's position and its unit vector; kept in step by every write path):
 1. near part: rows in the bounding box of the radius (outreach offers with a service area
-   excepted) — one seek of the covering ``placement_position`` index per ~11 km latitude
-   band, a longitude range in each; grade and subject bits are tested on the index entry;
-2. outreach part: rows with a service radius in the box of the largest one (read from an
-   index, never cached), through the partial index ``placement_reach_position``, each
-   within its own radius;
-3. exact: the haversine term of each candidate row, plain SQL arithmetic, against the limit;
-   the EXISTS probes of the link tables (subjects, language) only for the rows left; GROUP BY
-   offer keeps the smallest term, the distance of its nearest place;
-4. ranking: the (id, term) pairs give the count; Python sorts them and fetches only the
-   page's offers (ties at equal distance go by title) in four plain queries. Served-
-   municipality outreach offers come from a third, small query; the rarer place and text
-   filters join as a subquery of offers, with the semantics of a search without a point.
+   excepted) — one seek of a covering position index per ~11 km latitude band, a longitude
+   range in each, led by the subject when the search names one; grade, format, price and
+   month are tested on the row;
+2. outreach part: rows with a service radius in the box of the largest one, through the
+   partial reach index, each within its own radius;
+3. exact: the haversine term of each candidate, a quarter of the squared chord between unit
+   vectors (three products), against the limit; Python keeps each offer's smallest term;
+4. ranking: the (id, term) pairs give the count; the pairs are sorted and only the page's
+   offers are fetched (ties at equal distance go by title): as Offer objects for the pages
+   (``_page_offers``), as light rows for the API (directory/selectors/offer_rows.py).
+   Served-municipality outreach offers come from a third, small query; the rarer place and
+   text filters join as a subquery of offers, with the semantics of a search without a point.
 The place search and the map's clusters read the same table for located places (a box, a
 point, or the map): the places with at least one matching row, counted per place.
 Outreach offers ("udgaaende") with a service area match when the point lies in it (its
@@ -64,6 +64,7 @@ from maps.spatial import bounding_box, haversine_km
 # Filters of a point search applied as a subquery of offers rather than on search-table columns.
 OFFER_SUBQUERY_FILTERS = ("q", "category", "municipality", "region", "bbox")
 ID_CHUNK = 5000  # ids per IN (...) list, well inside SQLite's limit on query parameters
+INFINITY = float("inf")
 PAGE_ENVIRONMENTS = LearningEnvironment.objects.active()
 
 
@@ -116,6 +117,7 @@ class RankedOffers(Sequence):
         self._point = params["near"]
         self._ordering = params.get("ordering") or Ordering.DISTANCE
         self._ranked: list[int] | None = None
+        self._keys: list[tuple[float, int]] | None = None
 
     def count(self) -> int:
         return len(self._terms)
@@ -146,22 +148,21 @@ class RankedOffers(Sequence):
             return []
         if self._ordering != Ordering.DISTANCE:
             return self._ranked_by_column()[start:stop]
-        if self._ranked is None:
-            self._ranked = sorted(self._terms, key=lambda pk: (*self._distance_key(pk), pk))
-        ranked = self._ranked
+        if self._keys is None:
+            # (term, id) pairs sorted by C's tuple comparison: no key function called per offer.
+            # An offer without a located place (term None) goes last, as an infinite term.
+            self._keys = sorted((INFINITY if term is None else term, pk) for pk, term in self._terms.items())
+        keys = self._keys
         # Widen the window to whole groups of equal distance, which go by title, then id.
         low, high = start, stop
-        while low > 0 and self._distance_key(ranked[low - 1]) == self._distance_key(ranked[start]):
+        while low > 0 and keys[low - 1][0] == keys[start][0]:
             low -= 1
-        while high < len(ranked) and self._distance_key(ranked[high]) == self._distance_key(ranked[stop - 1]):
+        while high < len(keys) and keys[high][0] == keys[stop - 1][0]:
             high += 1
-        titles = _titles(ranked[low:high])
-        window = sorted(ranked[low:high], key=lambda pk: (*self._distance_key(pk), titles.get(pk, ""), pk))
-        return window[start - low : stop - low]
-
-    def _distance_key(self, pk: int) -> tuple[bool, float]:
-        term = self._terms[pk]
-        return (term is None, term or 0.0)
+        window = keys[low:high]
+        titles = _titles([pk for _, pk in window])
+        window.sort(key=lambda pair: (pair[0], titles.get(pair[1], ""), pair[1]))
+        return [pk for _, pk in window[start - low : stop - low]]
 
     def _ranked_by_column(self) -> list[int]:
         if self._ranked is None:
@@ -382,10 +383,9 @@ def _offers_within_reach(params: dict, point) -> dict[int, float | None]:
     return terms
 
 
-def _filtered_rows(rows: OfferPlacementQuerySet, params: dict, *, within=None) -> OfferPlacementQuerySet:
-    """The offer filters in the order SQLite tests them: columns of the index entry, the exact
-    distance (``within``: latitude, longitude, limit), then the probes of other tables, only
-    for the rows still left."""
+def _filtered_rows(rows: OfferPlacementQuerySet, params: dict) -> OfferPlacementQuerySet:
+    """The offer filters in the order SQLite tests them: columns of the index entry, then the
+    probes of other tables, only for the rows still left."""
     if params.get("grade") is not None:
         rows = rows.for_grade(params["grade"].level)
     subject_ids = [subject.pk for subject in params.get("subject") or []]
@@ -399,8 +399,6 @@ def _filtered_rows(rows: OfferPlacementQuerySet, params: dict, *, within=None) -
         rows = rows.not_free()
     if params.get("month"):
         rows = rows.for_month(params["month"])
-    if within is not None:
-        rows = rows.within(*within)
     if subject_ids:
         rows = rows.for_subjects(subject_ids)
     if params.get("language") is not None:

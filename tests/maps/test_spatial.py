@@ -90,3 +90,22 @@ def test_bounding_box_holds_the_whole_circle_and_is_not_much_larger(origin, radi
 def test_bounding_box_near_the_pole_spans_every_longitude():
     box = bounding_box(89.5, 10.0, 100)
     assert (box.min_lng, box.max_lng, box.max_lat) == (-180.0, 180.0, 90.0)
+
+
+def test_the_chord_term_in_sql_is_the_exact_haversine_term_from_metres_to_500_km():
+    """What the search tables' SQL computes from the stored unit vectors (maps.spatial.chord_term_sql)."""
+    import sqlite3
+
+    from maps.spatial import chord_term_sql, distance_from_term, unit_vector
+
+    database = sqlite3.connect(":memory:")
+    database.execute("CREATE TABLE r (x REAL, y REAL, z REAL)")
+    rng = random.Random(11)
+    for _ in range(200):
+        origin = (rng.uniform(54.5, 57.8), rng.uniform(8.0, 15.2))
+        bearing, km = rng.uniform(0, 2 * math.pi), rng.choice([0.001, 0.05, 1, 10, 100, 500]) * rng.random()
+        point = (origin[0] + km / 111.2 * math.cos(bearing), origin[1] + km / 62.0 * math.sin(bearing))
+        database.execute("DELETE FROM r")
+        database.execute("INSERT INTO r VALUES (?, ?, ?)", unit_vector(*point))
+        (term,) = database.execute(f"SELECT {chord_term_sql(*origin)} FROM r").fetchone()
+        assert distance_from_term(term) == pytest.approx(haversine_km(*origin, *point), abs=1e-6)

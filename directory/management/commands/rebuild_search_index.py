@@ -5,7 +5,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from directory.models import OfferPlacement
+from directory.models import OfferPlacement, SubjectPlacement
 from directory.services.search_index import search_index_refresh
 
 
@@ -22,9 +22,10 @@ class Command(BaseCommand):
         if not connection.in_atomic_block:
             # Fresh statistics for the planner and, on PostgreSQL, a visibility map, without
             # which its index-only scans of the table would visit every row anyway.
-            table = connection.ops.quote_name(OfferPlacement._meta.db_table)
             with connection.cursor() as cursor:
-                cursor.execute(f"{'VACUUM ' if connection.vendor == 'postgresql' else ''}ANALYZE {table}")
+                for model in (OfferPlacement, SubjectPlacement):
+                    table = connection.ops.quote_name(model._meta.db_table)
+                    cursor.execute(f"{'VACUUM ' if connection.vendor == 'postgresql' else ''}ANALYZE {table}")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Search table rebuilt: {written} rows (was {before}) in {time.perf_counter() - started:.1f} s."
