@@ -326,3 +326,16 @@ class ClusterForm(OfferSearchForm):
             "max_value": _("Zoomniveauet skal være et helt tal fra 0 til 22."),
         },
     )
+
+
+class _SharedFields(dict):
+    """The search forms' fields, shared by every form instance instead of deep-copied for each
+    (Django copies them so that one form may change its fields; these never do, and the copy
+    of 17 fields is a tenth of a search's time). Do not change a field on a form instance."""
+
+    def __deepcopy__(self, memo):
+        return dict(self)
+
+
+OfferSearchForm.base_fields = _SharedFields(OfferSearchForm.base_fields)
+ClusterForm.base_fields = _SharedFields(ClusterForm.base_fields)

@@ -268,3 +268,21 @@ def test_a_point_searchs_light_rows_give_the_json_of_its_offer_objects(network, 
     for row, offer in zip(rows, offers, strict=True):
         fast, generic = serializer.to_representation(row), serializer.generic_representation(offer)
         assert list(fast.items()) == list(generic.items())
+
+
+def test_the_written_out_datetimes_match_drfs_in_utc_too(network, rf):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from directory.api.serializers import OfferSerializer
+    from directory.selectors.search import offer_search
+
+    form = OfferSearchForm(test_search.QueryDict(f"{NEAR_SCHOOL}&radius=500"))
+    assert form.is_valid(), form.errors
+    serializer = OfferSerializer(context={"request": rf.get("/api/v1/offers/")})
+    with timezone.override(dt.UTC):
+        offer = list(offer_search(params=form.cleaned_data).offers)[0]
+        fast, generic = serializer.to_representation(offer), serializer.generic_representation(offer)
+    assert fast["updated_at"].endswith("Z")
+    assert (fast["published_at"], fast["updated_at"]) == (generic["published_at"], generic["updated_at"])
