@@ -3,8 +3,9 @@
 The search pages render Offer objects (templates call their methods); the API only reads
 values. Building 20 offers, their organisations and places as model objects through the
 ORM cost ~4 ms a page, the largest share of a nearby search; these rows come from four
-plain SELECTs (the offers with their organisations, the subject/language/place links, the
-places) with the reference tables from memory (directory/reference.py), in under one.
+plain SELECTs (the offers with their organisations, the subject and language links, the
+place links with their places) and the reference tables in memory (directory/reference.py),
+in about a millisecond.
 
 A row has the attributes OfferSerializer and the GeoJSON geometry read, with the same
 types as the model's (aware datetimes, Decimal prices, Grade objects), so the one
@@ -58,15 +59,11 @@ def offer_rows(ids: list[int], point) -> list[Row]:
         )
         fetched = cursor.fetchall()
         links = {}
-        for name, column in (
-            ("subjects", "subject_id"),
-            ("languages", "language_id"),
-            ("environments", "learningenvironment_id"),
-        ):
+        for name, column in (("subjects", "subject_id"), ("languages", "language_id")):
             table = Offer._meta.get_field(name).remote_field.through._meta.db_table
             cursor.execute(f"SELECT offer_id, {column} FROM {table} WHERE offer_id IN ({marks})", ids)
             links[name] = cursor.fetchall()
-        places = _places(cursor, {place_id for _, place_id in links["environments"]}, ref)
+        links["environments"], places = _places(cursor, ids, ref)
     offers = {}
     for values in fetched:
         row = Row(**dict(zip(OFFER_COLUMNS, values[: len(OFFER_COLUMNS)], strict=True)))
@@ -97,25 +94,27 @@ def offer_rows(ids: list[int], point) -> list[Row]:
     return [offers[pk] for pk in ids if pk in offers]
 
 
-def _places(cursor, place_ids: set[int], ref) -> dict[int, tuple]:
-    """Active places by id -> (rank in name order, row)."""
-    if not place_ids:
-        return {}
-    table = LearningEnvironment._meta.db_table
-    columns = ", ".join(PLACE_COLUMNS)
+def _places(cursor, offer_ids: list[int], ref) -> tuple[list[tuple[int, int]], dict[int, tuple]]:
+    """The offers' links to active places, and those places by id -> (rank in name order, row)."""
+    links_table = Offer.environments.through._meta.db_table
+    columns = ", ".join(f"e.{column}" for column in PLACE_COLUMNS)
     cursor.execute(
-        f"SELECT {columns} FROM {table} WHERE status = %s AND id IN ({', '.join(['%s'] * len(place_ids))})"
-        " ORDER BY name, id",
-        [LearningEnvironment.Status.ACTIVE.value, *place_ids],
+        f"SELECT l.offer_id, {columns} FROM {links_table} l"
+        f" JOIN {LearningEnvironment._meta.db_table} e ON e.id = l.learningenvironment_id"
+        f" WHERE e.status = %s AND l.offer_id IN ({', '.join(['%s'] * len(offer_ids))}) ORDER BY e.name, e.id",
+        [LearningEnvironment.Status.ACTIVE.value, *offer_ids],
     )
-    places = {}
-    for index, values in enumerate(cursor.fetchall()):
+    links, places = [], {}
+    for offer_id, *values in cursor.fetchall():
+        links.append((offer_id, values[0]))
+        if values[0] in places:
+            continue
         place = Row(**dict(zip(PLACE_COLUMNS, values, strict=True)))
         place.pk = place.id
         place.has_coordinates = place.latitude is not None and place.longitude is not None
         place.municipality = ref.municipalities.get(place.municipality_id)
-        places[place.id] = (index, place)
-    return places
+        places[place.id] = (len(places), place)
+    return links, places
 
 
 def _decorate(row: Row, point) -> None:
