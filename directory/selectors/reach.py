@@ -5,7 +5,7 @@ hot path of the whole site: composing the same two statements with the ORM cost 
 search, more than running them; the text below costs microseconds. The other searches (box,
 places, clusters) keep the ORM vocabulary of directory/querysets.py.
 
-A point search is two statements of (offer id, haversine term) rows:
+A point search is two statements of (haversine term, offer id) rows:
 
 near part
     rows in the bounding box of the radius, outreach offers with a service area excepted;
@@ -62,19 +62,23 @@ def reach_statements(*, params: dict, others: Statement | None = None) -> list[t
 
 
 def offers_within_reach(*, params: dict, others: Statement | None = None) -> dict[int, float]:
-    """Offer id -> haversine term of its nearest place within reach of ``params["near"]``."""
-    within: list[tuple[int, float]] = []
+    """Offer id -> haversine term of its nearest place within reach of ``params["near"]``,
+    nearest offer first, so that ranking them is a pass over sorted input."""
+    within: list[tuple[float, int]] = []
     with connection.cursor() as cursor:
         for part, (sql, sql_params), limit in reach_statements(params=params, others=others):
             cursor.execute(sql, sql_params)
             if part == "near":
                 bound = float(limit)
-                within += [row for row in cursor.fetchall() if row[1] <= bound]
+                within += [row for row in cursor.fetchall() if row[0] <= bound]
             else:
-                within += [(pk, term) for pk, term, reach in cursor.fetchall() if term <= reach]
-    # Largest term first, so that each offer's smallest is the one its key keeps.
-    within.sort(key=itemgetter(1), reverse=True)
-    return dict(within)
+                within += [(term, pk) for term, pk, reach in cursor.fetchall() if term <= reach]
+    within.sort(key=itemgetter(0))  # by term alone: timsort's fast path for float keys
+    terms: dict[int, float] = {}
+    for term, pk in within:  # the first row of an offer is its nearest place
+        if pk not in terms:
+            terms[pk] = term
+    return terms
 
 
 def _rows_sql(
@@ -127,7 +131,7 @@ def _rows_sql(
     if others is not None:
         where.append(f"r.offer_id IN ({others[0]})")
         values += list(others[1])
-    columns = "r.offer_id, " + chord_term_sql(point.latitude, point.longitude, "r.")
+    columns = chord_term_sql(point.latitude, point.longitude, "r.") + " AS term, r.offer_id"
     if outreach:
         columns += ", r.reach_term"
     return f"SELECT {columns} FROM {table} r WHERE {' AND '.join(where)}", values

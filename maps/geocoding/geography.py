@@ -106,25 +106,35 @@ def _nearest(lat: float, lng: float, count: int) -> list[tuple[float, int]]:
 
 def in_denmark(latitude: float, longitude: float) -> bool:
     """Inside Denmark's box, not in Sweden's or Germany's corner of it, and near a Danish place."""
+    point = _in_box(latitude, longitude)
+    return point is not None and _nearest(*point, 1)[0][0] <= MAX_KM_FROM_KNOWN_PLACE
+
+
+def _in_box(latitude, longitude) -> tuple[float, float] | None:
+    """The point as floats when it lies in Denmark's box outside the Swedish and German corners."""
     try:
         lat, lng = float(latitude), float(longitude)
     except (TypeError, ValueError):
-        return False
+        return None
     if not (math.isfinite(lat) and math.isfinite(lng)):
-        return False
+        return None
     if not (BOUNDS["min_lat"] <= lat <= BOUNDS["max_lat"] and BOUNDS["min_lng"] <= lng <= BOUNDS["max_lng"]):
-        return False
+        return None
     if _inside(lat, lng, SWEDEN) or _inside(lat, lng, GERMANY):
-        return False
-    return _nearest(lat, lng, 1)[0][0] <= MAX_KM_FROM_KNOWN_PLACE
+        return None
+    return lat, lng
 
 
 def reverse_municipality(latitude: float, longitude: float) -> int | None:
     """The municipality code for a point in Denmark, None outside Denmark."""
-    if not in_denmark(latitude, longitude):
+    point = _in_box(latitude, longitude)
+    if point is None:
+        return None
+    nearest = _nearest(*point, NEIGHBOURS)  # one ranking serves the distance test and the vote
+    if nearest[0][0] > MAX_KM_FROM_KNOWN_PLACE:
         return None
     votes: dict[int, float] = defaultdict(float)
-    for distance, code in _nearest(float(latitude), float(longitude), NEIGHBOURS):
+    for distance, code in nearest:
         votes[code] += 1 / (distance + 0.5) ** 2  # a place 500 m away outweighs several 5 km away
     return max(votes, key=votes.__getitem__)
 
