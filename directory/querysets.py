@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection, models
@@ -147,8 +148,10 @@ class OfferQuerySet(models.QuerySet):
 
         return self.at_environments(LearningEnvironment.objects.active().of_category(slug))
 
-    def in_municipality(self, code: int) -> OfferQuerySet:
-        """Offers at a place in the municipality, or outreach offers that serve it."""
+    def in_municipality(self, code: int, *, reaching: Iterable[int] = ()) -> OfferQuerySet:
+        """Offers at a place in the municipality, or outreach offers that serve it: listing it,
+        or among ``reaching`` (ids of offers whose service radius reaches it, found by
+        directory.selectors.pages.offer_ids_serving_by_radius)."""
         from directory.models import LearningEnvironment
 
         served = self.model.service_municipalities.through.objects.filter(municipality_id=code)
@@ -156,10 +159,12 @@ class OfferQuerySet(models.QuerySet):
         return self.filter(
             models.Q(pk__in=self._offer_ids_at(held_here))
             | models.Q(format="udgaaende", pk__in=served.values("offer_id"))
+            | models.Q(format="udgaaende", pk__in=list(reaching))
         )
 
-    def in_region(self, code: int) -> OfferQuerySet:
-        """Offers at a place in the region, or outreach offers serving one of its municipalities."""
+    def in_region(self, code: int, *, reaching: Iterable[int] = ()) -> OfferQuerySet:
+        """Offers at a place in the region, or outreach offers serving one of its municipalities
+        (listing it, or among ``reaching``, as in ``in_municipality``)."""
         from directory.models import LearningEnvironment
 
         served = self.model.service_municipalities.through.objects.filter(municipality__region_id=code)
@@ -167,6 +172,7 @@ class OfferQuerySet(models.QuerySet):
         return self.filter(
             models.Q(pk__in=self._offer_ids_at(held_here))
             | models.Q(format="udgaaende", pk__in=served.values("offer_id"))
+            | models.Q(format="udgaaende", pk__in=list(reaching))
         )
 
     def matching_text(self, text: str) -> OfferQuerySet:

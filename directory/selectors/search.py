@@ -58,6 +58,7 @@ from directory.reference import reference
 from directory.search_forms import Ordering
 from directory.selectors import reach
 from directory.selectors.offer_rows import offer_rows
+from directory.selectors.pages import offer_ids_serving_by_radius
 from maps import clustering
 from maps.spatial import bounding_box, haversine_km
 
@@ -316,10 +317,18 @@ def _offers_matching(params: dict, *, place_filters: bool) -> OfferQuerySet:
     if place_filters:
         if params.get("category") is not None:
             offers = offers.for_category(params["category"].slug)
+        # Outreach offers serving a municipality by their service radius count as serving it,
+        # as on the municipality's page (directory/selectors/pages.py).
         if params.get("municipality") is not None:
-            offers = offers.in_municipality(params["municipality"].code)
+            municipality = params["municipality"]
+            reaching = offer_ids_serving_by_radius([municipality])
+            offers = offers.in_municipality(municipality.code, reaching=reaching)
         if params.get("region") is not None:
-            offers = offers.in_region(params["region"].code)
+            code = params["region"].code
+            municipalities = [
+                place for place in reference().municipalities.values() if place.region_id == code
+            ]
+            offers = offers.in_region(code, reaching=offer_ids_serving_by_radius(municipalities))
         if params.get("bbox") is not None:
             offers = offers.at_environments(LearningEnvironment.objects.active().in_box(params["bbox"]))
     return offers
