@@ -164,8 +164,8 @@ class OfferSerializer(serializers.ModelSerializer):
                 "api_url": self._url("api-v1:organisation-detail", organisation.slug),
             },
             "subjects": [subject.slug for subject in related(offer, "subjects")],
-            "grade_from": _grade(offer.grade_from),
-            "grade_to": _grade(offer.grade_to),
+            "grade_from": self._grade(offer.grade_from),
+            "grade_to": self._grade(offer.grade_to),
             "format": offer.format,
             "duration_minutes": offer.duration_minutes,
             "max_participants": offer.max_participants,
@@ -184,6 +184,13 @@ class OfferSerializer(serializers.ModelSerializer):
             "published_at": _iso_datetime(offer.published_at),
             "updated_at": _iso_datetime(offer.updated_at),
         }
+
+    def _grade(self, grade: Grade) -> dict:
+        """A grade's JSON, written once per serializer (a page has a few grades, each many times)."""
+        written = self.__dict__.setdefault("_grades", {})
+        if grade.pk not in written:
+            written[grade.pk] = _grade(grade)
+        return dict(written[grade.pk])
 
     def _url(self, view_name: str, slug: str) -> str | None:
         """The absolute URL of a view by slug: the request's scheme and host read once."""

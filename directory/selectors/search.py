@@ -152,7 +152,12 @@ class RankedOffers(Sequence):
         if self._keys is None:
             # (term, id) pairs sorted by C's tuple comparison: no key function called per offer.
             # An offer without a located place (term None) goes last, as an infinite term.
-            self._keys = sorted((INFINITY if term is None else term, pk) for pk, term in self._terms.items())
+            terms = self._terms
+            if None in terms.values():
+                pairs = [(INFINITY if term is None else term, pk) for pk, term in terms.items()]
+            else:
+                pairs = list(zip(terms.values(), terms, strict=True))
+            self._keys = sorted(pairs)  # nearly sorted already (reach.py): a pass for timsort
         keys = self._keys
         # Widen the window to whole groups of equal distance, which go by title, then id.
         low, high = start, stop
@@ -371,7 +376,7 @@ def _offers_within_reach(params: dict, point) -> dict[int, float | None]:
     others_sql = (
         _offers_matching(others, place_filters=True).values("pk").query.sql_with_params() if others else None
     )
-    terms: dict[int, float | None] = dict(reach.offers_within_reach(params=params, others=others_sql))
+    terms: dict[int, float | None] = reach.offers_within_reach(params=params, others=others_sql)
     municipality_code = _municipality_code(point) if reach.outreach_wanted(params) else None
     if municipality_code is None:
         return terms
