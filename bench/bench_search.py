@@ -11,7 +11,9 @@ Every request goes through django.test.Client (URL routing, middleware, DRF, the
 form, selectors, serializers, JSON). Each query is timed over `--runs` requests, each from
 another school (the 98 municipality centres in a fixed shuffled order, so every region
 takes part); p50/p95 are printed beside a trivial API request (/api/v1/regions/) measured
-in the same run, and the ratio between them. The query plan of the nearby search is printed
+in the same run, and the ratio between them. The queries are interleaved, one request of
+each per round, so that the shared machine's slower stretches weigh on the floor as on the
+searches. The query plan of the nearby search is printed
 at the end (EXPLAIN ANALYZE on PostgreSQL, EXPLAIN QUERY PLAN on SQLite), for Aarhus C
 and for central Copenhagen, the densest spot.
 """
@@ -78,16 +80,23 @@ def schools() -> list[tuple[float, float]]:
     return points
 
 
-def measure(client: Client, urls: list[str], runs: int) -> list[float]:
-    timings = []
+def timed_get(client: Client, url: str) -> float:
+    started = time.perf_counter()
+    response = client.get(url)
+    elapsed = (time.perf_counter() - started) * 1000
+    if response.status_code != 200:
+        raise SystemExit(f"{url} answered {response.status_code}: {response.content[:300]!r}")
+    return elapsed
+
+
+def measure(client: Client, queries: dict[str, list[str]], runs: int) -> dict[str, list[float]]:
+    """``runs`` rounds; each round times one request of every query in turn, so that a slower
+    stretch of the shared machine falls on the floor and the searches alike."""
+    results: dict[str, list[float]] = {name: [] for name in queries}
     for index in range(runs):
-        url = urls[index % len(urls)]
-        started = time.perf_counter()
-        response = client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-        if response.status_code != 200:
-            raise SystemExit(f"{url} answered {response.status_code}: {response.content[:300]!r}")
-    return timings
+        for name, urls in queries.items():
+            results[name].append(timed_get(client, urls[index % len(urls)]))
+    return results
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -143,12 +152,13 @@ def main() -> None:
     print(
         f"database: {connection.vendor} ({settings.DATABASES['default']['NAME']}), runs per query: {args.runs}"
     )
-    results = {}
     with override_settings(REST_FRAMEWORK=rest):
-        for name, urls in queries.items():
-            print(f"  {name} …", flush=True)
-            measure(client, urls, min(len(urls), 5))  # warm caches and connections
-            results[name] = measure(client, urls, args.runs)
+        print("  warming up …", flush=True)
+        for urls in queries.values():
+            for url in urls[-5:]:  # not the first URLs: the timed rounds start with those
+                timed_get(client, url)
+        print(f"  {args.runs} rounds of {len(queries)} queries, interleaved …", flush=True)
+        results = measure(client, queries, args.runs)
     floor = statistics.median(results["trivial /regions/"])
     print(f"\n{'query':36} {'p50 ms':>8} {'p95 ms':>8} {'p50/trivial':>12}")
     for name, timings in results.items():

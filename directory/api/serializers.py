@@ -181,9 +181,15 @@ class OfferSerializer(serializers.ModelSerializer):
             "environments": [_environment_ref(place) for place in related(offer, "environments")],
             "distance_km": self.get_distance_km(offer),
             "nearest_environment": self.get_nearest_environment(offer),
-            "published_at": _iso_datetime(offer.published_at),
-            "updated_at": _iso_datetime(offer.updated_at),
+            "published_at": _iso_datetime(offer.published_at, self._timezone()),
+            "updated_at": _iso_datetime(offer.updated_at, self._timezone()),
         }
+
+    def _timezone(self):
+        """The current time zone, looked up once per serializer (a context-local read each time)."""
+        if "_zone" not in self.__dict__:
+            self._zone = timezone.get_current_timezone()
+        return self._zone
 
     def _grade(self, grade: Grade) -> dict:
         """A grade's JSON, written once per serializer (a page has a few grades, each many times)."""
@@ -258,13 +264,13 @@ def _environment_ref(place: LearningEnvironment) -> dict:
     }
 
 
-def _iso_datetime(value) -> str | None:
+def _iso_datetime(value, zone) -> str | None:
     """What DRF's DateTimeField writes for an aware datetime with the default ISO 8601 format:
     the time in the current time zone, "Z" for UTC. DRF's own way costs 35 µs a value, two
     values an offer."""
     if value is None:
         return None
-    text = value.astimezone(timezone.get_current_timezone()).isoformat()
+    text = value.astimezone(zone).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
