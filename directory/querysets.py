@@ -6,8 +6,8 @@ import math
 import re
 from collections.abc import Iterable
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connection, models
+from django.db import models
+from django.db.models.expressions import RawSQL
 
 from maps.spatial import (
     BoundingBox,
@@ -176,16 +176,15 @@ class OfferQuerySet(models.QuerySet):
         )
 
     def matching_text(self, text: str) -> OfferQuerySet:
-        """Offers whose title, summary, description or organisation name match the words.
+        """Offers whose title, summary, description or organisation name match the words,
+        through the text index (directory/text_search.py: Danish full-text search on
+        PostgreSQL, every word as a substring on SQLite). An SQLite without FTS5 reads each
+        offer: every word must occur (icontains) in one of the fields."""
+        from directory.text_search import offer_ids_sql
 
-        PostgreSQL: full-text search with the 'danish' configuration (stemming, so
-        "dyrene" finds "dyr"); django.contrib.postgres's search classes work without the
-        app installed. SQLite: every word must occur (icontains) in one of the fields.
-        """
-        if connection.vendor == "postgresql":
-            vector = SearchVector("title", "summary", "description", "organisation__name", config="danish")
-            query = SearchQuery(text, config="danish", search_type="websearch")
-            return self.alias(search_vector=vector).filter(search_vector=query)
+        indexed = offer_ids_sql(text)
+        if indexed is not None:
+            return self.filter(pk__in=RawSQL(*indexed))
         matched = self
         for word in text.split():
             matched = matched.filter(

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.querysets import BAND_DEGREES, SUBJECT_BITS, OfferPlacementQuerySet
 
-__all__ = ["BAND_DEGREES", "SUBJECT_BITS", "OfferPlacement", "SubjectPlacement"]
+__all__ = ["BAND_DEGREES", "SUBJECT_BITS", "OfferPlacement", "OfferText", "SubjectPlacement"]
 
 # Each row also carries its place as a point on the unit sphere (x, y, z): the squared chord
 # between two such points is 4·sin²(d/2R), exactly the haversine term of their great-circle
@@ -198,3 +198,27 @@ class SubjectPlacement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject_id}: {self.offer_id} @ {self.environment_id}"
+
+
+class OfferText(models.Model):
+    """The words a search with ``q`` reads: one row per published offer, its title, summary,
+    description and organisation name joined (written by ``search_index_refresh`` beside the
+    search rows, also for offers without a place).
+
+    Indexed outside the ORM (migration 0008): on PostgreSQL a GIN index on
+    ``to_tsvector('danish', document)``; on SQLite an FTS5 table with the trigram tokenizer,
+    ``directory_offertext_fts``, whose rowid is the offer id, when the SQLite build has FTS5.
+    Without it a search reads these rows one by one, as it read the offers before.
+    """
+
+    offer = models.OneToOneField(
+        "directory.Offer", on_delete=models.CASCADE, primary_key=True, related_name="search_text"
+    )
+    document = models.TextField()
+
+    class Meta:
+        verbose_name = _("søgetekst")
+        verbose_name_plural = _("søgetekster")
+
+    def __str__(self) -> str:
+        return str(self.offer_id)

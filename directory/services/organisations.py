@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 
 from directory.models import Organisation
+from directory.services.search_index import search_index_refresh
 
 if TYPE_CHECKING:
     from network.models import User
@@ -32,4 +33,6 @@ def organisation_update(
     organisation._history_user = user
     organisation.full_clean()
     organisation.save()
+    if "name" in fields:  # the name is part of its offers' search text
+        search_index_refresh(offer_ids=list(organisation.offers.values_list("pk", flat=True)))
     return organisation

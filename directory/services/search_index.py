@@ -15,8 +15,9 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 
-from directory.models import LearningEnvironment, Offer, OfferPlacement, SubjectPlacement
+from directory.models import LearningEnvironment, Offer, OfferPlacement, Organisation, SubjectPlacement
 from directory.models.search_index import BAND_DEGREES, SUBJECT_BITS
+from directory.text_search import FTS_TABLE, TEXT_TABLE, has_fts
 from maps.spatial import EARTH_RADIUS_KM
 
 ID_CHUNK = 500  # ids per IN (...) list, well inside SQLite's limit on query parameters
@@ -108,6 +109,7 @@ def search_index_refresh(
             cursor.execute(insert)
             written = cursor.rowcount
             cursor.execute(insert_per_subject)
+            _refresh_text(cursor, None)
             return written
         for column, ids in (("offer_id", offer_ids), ("environment_id", environment_ids)):
             source = "o.id" if column == "offer_id" else "e.id"
@@ -118,4 +120,30 @@ def search_index_refresh(
                 cursor.execute(f"{insert} AND {source} IN ({marks})", chunk)
                 written += cursor.rowcount
                 cursor.execute(f"{insert_per_subject} WHERE p.{column} IN ({marks})", chunk)
+                if column == "offer_id":  # a place's changes leave its offers' text as it was
+                    _refresh_text(cursor, chunk)
     return written
+
+
+def _refresh_text(cursor, offer_ids: list[int] | None) -> None:
+    """Rewrite the text rows (directory/text_search.py) of these published offers, or of all,
+    and on SQLite the FTS5 table's copy of them."""
+    where, params = "", []
+    if offer_ids is not None:
+        where, params = f" IN ({', '.join(['%s'] * len(offer_ids))})", list(offer_ids)
+    cursor.execute(f"DELETE FROM {TEXT_TABLE}" + (f" WHERE offer_id{where}" if where else ""), params)
+    cursor.execute(
+        f"INSERT INTO {TEXT_TABLE} (offer_id, document)"
+        " SELECT o.id, o.title || ' ' || COALESCE(o.summary, '') || ' ' || COALESCE(o.description, '')"
+        f" || ' ' || g.name FROM {Offer._meta.db_table} o"
+        f" JOIN {Organisation._meta.db_table} g ON g.id = o.organisation_id"
+        f" WHERE o.status = '{Offer.Status.PUBLISHED.value}'" + (f" AND o.id{where}" if where else ""),
+        params,
+    )
+    if connection.vendor == "sqlite" and has_fts():
+        cursor.execute(f"DELETE FROM {FTS_TABLE}" + (f" WHERE rowid{where}" if where else ""), params)
+        cursor.execute(
+            f"INSERT INTO {FTS_TABLE} (rowid, document) SELECT offer_id, document FROM {TEXT_TABLE}"
+            + (f" WHERE offer_id{where}" if where else ""),
+            params,
+        )

@@ -413,3 +413,22 @@ def test_the_place_search_through_the_search_table_agrees_with_the_links(network
     everywhere = places(filters)
     assert places(f"{filters}&bbox=7.0,54.4,15.3,57.9") == everywhere
     assert everywhere and all(count >= 1 for count in everywhere.values())
+
+
+def test_text_search_ignores_case_and_reads_the_text_index(network):
+    from django.db import connection
+
+    from directory.text_search import FTS_TABLE, has_fts, offer_ids_sql
+
+    assert set(slugs(search("q=ROVDYR"))) == {"rovdyr-og-byttedyr"}
+    if connection.vendor != "sqlite":
+        return  # PostgreSQL: the benchmark prints the plan over the GIN index
+    assert has_fts(), "this SQLite has FTS5 with trigrams; migration 0008 must have made the table"
+    # Substrings, as the scan it replaces; a word shorter than a trigram by LIKE.
+    assert set(slugs(search("q=byttedy"))) == {"rovdyr-og-byttedyr"}
+    assert "rovdyr-og-byttedyr" in set(slugs(search("q=rovdyr og")))
+    sql, params = offer_ids_sql("rovdyr")
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "VIRTUAL TABLE INDEX" in plan and FTS_TABLE in plan

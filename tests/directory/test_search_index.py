@@ -14,6 +14,7 @@ from directory.models import (
     LearningEnvironment,
     Offer,
     OfferPlacement,
+    OfferText,
     Subject,
     SubjectPlacement,
 )
@@ -53,10 +54,23 @@ def level(slug: str) -> int:
     return Grade.objects.get(slug=slug).level
 
 
+def text_rows() -> set[tuple]:
+    from django.db import connection
+
+    from directory.text_search import FTS_TABLE, has_fts
+
+    found = set(OfferText.objects.values_list("offer_id", "document"))
+    if connection.vendor == "sqlite" and has_fts():
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT rowid, document FROM {FTS_TABLE}")
+            assert set(cursor.fetchall()) == found  # the FTS5 copy follows the rows
+    return found
+
+
 def assert_equals_full_rebuild() -> None:
-    incremental = rows(), subject_rows()
+    incremental = rows(), subject_rows(), text_rows()
     search_index_refresh()
-    assert (rows(), subject_rows()) == incremental
+    assert (rows(), subject_rows(), text_rows()) == incremental
     # Each per-subject row is a search row under one of the offer's subjects, and every pair is there.
     expected = {
         (subject_id, offer_id, environment_id)
@@ -231,3 +245,20 @@ def test_each_row_holds_its_place_on_the_unit_sphere_and_its_service_radius_as_a
     per_subject = SubjectPlacement.objects.filter(offer=offer)
     assert per_subject.count() == offer.subjects.count() > 0
     assert {(r.x, r.y, r.z, r.reach_term) for r in per_subject} == {(row.x, row.y, row.z, row.reach_term)}
+
+
+def test_the_text_rows_hold_each_published_offers_words_and_follow_a_renamed_organisation(museum):
+    from directory.services.organisations import organisation_update
+
+    organisation, first, _second = museum
+    draft = OfferFactory(organisation=organisation, environments=[first], status=Offer.Status.DRAFT)
+    offer = OfferFactory(
+        organisation=organisation, environments=[], title="Jernalderens landsby", summary="Byg et hus"
+    )  # no place: a digital offer is found by its words too
+    search_index_refresh(offer_ids=[draft.pk, offer.pk])
+    assert not OfferText.objects.filter(offer=draft).exists()  # a draft is not searched
+    document = OfferText.objects.get(offer=offer).document
+    assert "Jernalderens landsby" in document and "Byg et hus" in document and "Moesgaard" in document
+    organisation_update(organisation=organisation, name="Moesgaard Museum")
+    assert "Moesgaard Museum" in OfferText.objects.get(offer=offer).document
+    assert_equals_full_rebuild()
