@@ -71,9 +71,15 @@ class OfferViewSet(PublicReadMixin, viewsets.GenericViewSet):
 
     def _geojson(self, page) -> Response:
         paginator = self.paginator
+        # One serializer for the page (it reads the request's host and time zone once).
+        properties = self.get_serializer(page, many=True).data
+        features = [
+            geojson.feature(identifier=offer.slug, geometry=geojson.offer_geometry(offer), properties=data)
+            for offer, data in zip(page, properties, strict=True)
+        ]
         return Response(
             geojson.feature_collection(
-                [self._feature(offer) for offer in page],
+                features,
                 count=paginator.page.paginator.count,
                 next=paginator.get_next_link(),
                 previous=paginator.get_previous_link(),
