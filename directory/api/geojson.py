@@ -8,8 +8,7 @@ Paging is carried as foreign members ("count", "next", "previous") beside "featu
 
 from __future__ import annotations
 
-from rest_framework.renderers import JSONRenderer
-
+from directory.api.renderers import JSONRenderer
 from directory.selectors.search import related
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import viewsets
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -18,6 +18,7 @@ from directory.api import geojson
 from directory.api.base import PublicReadMixin, validated
 from directory.api.pagination import parameter_error
 from directory.api.parameters import SEARCH_PARAMETERS, ZOOM_PARAMETER
+from directory.api.renderers import JSONRenderer
 from directory.api.serializers import EnvironmentSerializer, GeocodeSerializer, OfferSerializer
 from directory.models import LearningEnvironment, Offer
 from directory.search_forms import ClusterForm, OfferSearchForm

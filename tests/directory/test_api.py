@@ -286,3 +286,36 @@ def test_the_written_out_datetimes_match_drfs_in_utc_too(network, rf):
         fast, generic = serializer.to_representation(offer), serializer.generic_representation(offer)
     assert fast["updated_at"].endswith("Z")
     assert (fast["published_at"], fast["updated_at"]) == (generic["published_at"], generic["updated_at"])
+
+
+def test_the_orjson_renderer_writes_drfs_json():
+    import json
+    from decimal import Decimal
+
+    from django.utils.translation import gettext_lazy
+    from rest_framework.renderers import JSONRenderer as DRFRenderer
+
+    from directory.api.renderers import JSONRenderer
+
+    data = {
+        "title": "Æbler\u2028og\u2029pærer <b>",
+        "price": Decimal("12.50"),
+        "label": gettext_lazy("Søg"),
+        "point": [10.2107, 56.1572],
+        "nested": [{"n": 1, "none": None, "yes": True}],
+    }
+    ours, drfs = JSONRenderer().render(data), DRFRenderer().render(data)
+    assert json.loads(ours) == json.loads(drfs)
+    assert b"\\u2028" in ours and b"\\u2029" in ours and b"\xe2\x80\xa8" not in ours
+    assert ours == drfs  # byte for byte: compact separators, UTF-8, the same number formats
+    indented = JSONRenderer().render(data, "application/json; indent=2")
+    assert indented == DRFRenderer().render(data, "application/json; indent=2")
+    assert JSONRenderer().render(None) == b""
+
+
+def test_api_answers_are_encoded_by_orjson(client):
+    from directory.api.renderers import JSONRenderer
+
+    response = client.get("/api/v1/regions/", HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    assert isinstance(response.accepted_renderer, JSONRenderer)
