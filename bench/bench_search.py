@@ -171,6 +171,15 @@ def main() -> None:
         f"\nnearby: worst p95 {worst_p95:.2f} ms (target ≤ {TARGET_P95_MS:g} on SQLite), "
         f"worst p50/trivial {worst_ratio:.2f} (target ≤ {TARGET_RATIO:g})"
     )
+    from directory.text_search import offer_ids_sql
+
+    text_query = offer_ids_sql("dyrene")
+    if text_query is not None:
+        explain = "EXPLAIN ANALYZE" if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN"
+        with connection.cursor() as cursor:
+            cursor.execute(f"{explain} {text_query[0]}", text_query[1])
+            plan = "\n".join(" ".join(map(str, row)) for row in cursor.fetchall())
+        print(f"\nquery plan of the text index for q=dyrene on {connection.vendor}:\n{plan}")
     for label, (lat, lng) in {
         "Aarhus C": (56.1572, 10.2107),
         "central Copenhagen": (55.6761, 12.5683),

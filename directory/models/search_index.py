@@ -152,6 +152,9 @@ class SubjectPlacement(models.Model):
     price_dkk = models.DecimalField(max_digits=9, decimal_places=2)
     months = models.PositiveSmallIntegerField()
 
+    # The same vocabulary as OfferPlacement's rows (the columns a filter reads are here too).
+    objects = OfferPlacementQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("søgerække pr. fag")
         verbose_name_plural = _("søgetabel pr. fag")

@@ -52,7 +52,7 @@ from django.db.models import Prefetch
 from django.db.models.functions import Cast, Floor
 from django.urls import NoReverseMatch, reverse
 
-from directory.models import Language, LearningEnvironment, Offer, OfferPlacement, Subject
+from directory.models import Language, LearningEnvironment, Offer, OfferPlacement, Subject, SubjectPlacement
 from directory.querysets import EnvironmentQuerySet, OfferPlacementQuerySet, OfferQuerySet
 from directory.reference import reference
 from directory.search_forms import Ordering
@@ -356,7 +356,7 @@ def _environments_matching(params: dict, *, located: bool = False) -> Environmen
     if not (located or params.get("bbox") is not None or point is not None):
         hosting = _offers_matching(params, place_filters=False).filter(environments=models.OuterRef("pk"))
         return environments.filter(models.Exists(hosting))
-    rows = OfferPlacement.objects.all()
+    rows = _search_rows(params)
     if params.get("bbox") is not None:
         rows = rows.in_box(params["bbox"])
     elif point is not None:
@@ -397,12 +397,26 @@ def _offers_within_reach(params: dict, point) -> dict[int, float | None]:
     return terms
 
 
+def _search_rows(params: dict) -> OfferPlacementQuerySet:
+    """The search rows a search reads: with a subject filter the per-subject rows of those
+    subjects (SubjectPlacement, whose index starts with the subject), else one row per offer
+    and place. An offer teaching two of the subjects has two rows at a place: count offers
+    with DISTINCT."""
+    subject_ids = [subject.pk for subject in params.get("subject") or []]
+    if subject_ids:
+        return SubjectPlacement.objects.filter(subject_id__in=subject_ids)
+    return OfferPlacement.objects.all()
+
+
 def _filtered_rows(rows: OfferPlacementQuerySet, params: dict) -> OfferPlacementQuerySet:
     """The offer filters in the order SQLite tests them: columns of the index entry, then the
-    probes of other tables, only for the rows still left."""
+    probes of other tables, only for the rows still left. Per-subject rows (``_search_rows``)
+    are already those of the subjects."""
     if params.get("grade") is not None:
         rows = rows.for_grade(params["grade"].level)
-    subject_ids = [subject.pk for subject in params.get("subject") or []]
+    subject_ids = (
+        [subject.pk for subject in params.get("subject") or []] if rows.model is OfferPlacement else []
+    )
     if subject_ids:
         rows = rows.for_subject_bits(subject_ids)
     if params.get("format"):
@@ -584,13 +598,13 @@ def _with_offer_counts(environments: list[LearningEnvironment], params: dict) ->
     others = [place.pk for place in environments if place.pk not in set(located)]
     counts: dict[int, int] = {}
     if located:
-        rows = _filtered_rows(OfferPlacement.objects.filter(environment_id__in=located), params)
+        rows = _filtered_rows(_search_rows(params).filter(environment_id__in=located), params)
         if params.get("q"):
             rows = rows.for_offers(_offers_matching({"q": params["q"]}, place_filters=False))
         counts.update(
             rows.order_by()
             .values("environment_id")
-            .annotate(count=models.Count("offer_id"))
+            .annotate(count=models.Count("offer_id", distinct=True))
             .values_list("environment_id", "count")
         )
     if others:

@@ -432,3 +432,23 @@ def test_text_search_ignores_case_and_reads_the_text_index(network):
         cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
         plan = " ".join(str(row[-1]) for row in cursor.fetchall())
     assert "VIRTUAL TABLE INDEX" in plan and FTS_TABLE in plan
+
+
+def test_an_offer_teaching_two_of_the_subjects_counts_once_at_its_place(network):
+    """Per-subject search rows (SubjectPlacement) hold such an offer twice; places and counts
+    must not."""
+    query = "subject=biologi&subject=natur-teknologi&bbox=12.4,55.6,12.7,55.75"
+    form = OfferSearchForm(QueryDict(query))
+    assert form.is_valid(), form.errors
+    places = list(environment_search(params=form.cleaned_data).environments)
+    zoo = next(place for place in places if place.slug == "koebenhavn-zoo")
+    expected = (
+        Offer.objects.published()
+        .filter(environments=zoo, subjects__slug__in=["biologi", "natur-teknologi"])
+        .distinct()
+        .count()
+    )
+    assert [place.slug for place in places].count("koebenhavn-zoo") == 1
+    assert zoo.offer_count == expected >= 1
+    clusters = environment_clusters(params=form.cleaned_data, zoom=14)
+    assert [f["properties"]["name"] for f in clusters].count(zoo.name) == 1
