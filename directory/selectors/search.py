@@ -166,9 +166,12 @@ class RankedOffers(Sequence):
         while high < len(keys) and keys[high][0] == keys[stop - 1][0]:
             high += 1
         window = keys[low:high]
-        titles = _titles([pk for _, pk in window])
+        titles = self._titles_of([pk for _, pk in window])
         window.sort(key=lambda pair: (pair[0], titles.get(pair[1], ""), pair[1]))
         return [pk for _, pk in window[start - low : stop - low]]
+
+    def _titles_of(self, ids: list[int]) -> dict[int, str]:
+        return _titles(ids)
 
     def _ranked_by_column(self) -> list[int]:
         if self._ranked is None:
@@ -184,10 +187,27 @@ class RankedOffers(Sequence):
 
 
 class RankedOfferRows(RankedOffers):
-    """The same ranking, each page as light rows for the API (directory/selectors/offer_rows.py)."""
+    """The same ranking, each page as light rows for the API (directory/selectors/offer_rows.py).
+    The rows of the page's window (the page widened to whole groups of equal distance) are
+    fetched once, and their titles order the ties: one query fewer than titles, then rows."""
+
+    WINDOW_ROWS = 100  # a wider window (many offers at one place) reads titles alone first
+
+    def _page_ids(self, start: int, stop: int) -> list[int]:
+        self._window_rows: dict[int, object] = {}
+        return super()._page_ids(start, stop)
+
+    def _titles_of(self, ids: list[int]) -> dict[int, str]:
+        if len(ids) > self.WINDOW_ROWS:
+            return super()._titles_of(ids)
+        self._window_rows = {row.id: row for row in offer_rows(ids, self._point)}
+        return {pk: row.title for pk, row in self._window_rows.items()}
 
     def _page(self, ids: list[int]) -> list:
-        return offer_rows(ids, self._point)
+        missing = [pk for pk in ids if pk not in self._window_rows]
+        if missing:
+            self._window_rows.update({row.id: row for row in offer_rows(missing, self._point)})
+        return [self._window_rows[pk] for pk in ids if pk in self._window_rows]
 
 
 def _titles(ids: list[int]) -> dict[int, str]:

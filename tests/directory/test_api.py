@@ -319,3 +319,26 @@ def test_api_answers_are_encoded_by_orjson(client):
     response = client.get("/api/v1/regions/", HTTP_ACCEPT="application/json")
     assert response.status_code == 200
     assert isinstance(response.accepted_renderer, JSONRenderer)
+
+
+def test_offers_at_one_distance_page_by_title_across_page_boundaries(db):
+    """Ties (offers at the same place) go by title, then id; a page boundary inside a group of
+    ties must neither repeat nor skip an offer."""
+    from directory.services.search_index import search_index_refresh
+    from tests.factories import EnvironmentFactory, OfferFactory
+
+    place = EnvironmentFactory(latitude=56.0, longitude=10.0)
+    titles = ["Eg", "Due", "Can", "Bøg", "Ask", "Bøg"]
+    offers = [
+        OfferFactory(environments=[place], title=title, slug=f"trae-{index}")
+        for index, title in enumerate(titles)
+    ]
+    search_index_refresh(offer_ids=[offer.pk for offer in offers])
+    client = Client(HTTP_ACCEPT="application/json")
+    seen = []
+    for page in (1, 2, 3):
+        response = client.get(f"/api/v1/offers/?near=56.01,10.0&radius=5&page_size=2&page={page}")
+        assert response.status_code == 200, response.content
+        seen += [(item["title"], item["slug"]) for item in response.json()["results"]]
+    by_title_then_id = sorted(offers, key=lambda offer: (offer.title, offer.pk))
+    assert [slug for _, slug in seen] == [offer.slug for offer in by_title_then_id]
