@@ -342,3 +342,30 @@ def test_offers_at_one_distance_page_by_title_across_page_boundaries(db):
         seen += [(item["title"], item["slug"]) for item in response.json()["results"]]
     by_title_then_id = sorted(offers, key=lambda offer: (offer.title, offer.pk))
     assert [slug for _, slug in seen] == [offer.slug for offer in by_title_then_id]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', 'abc"def', "NEAR(a b)", "dyr*", "^start", "a:b", "'; DROP TABLE x; --", "æøå", "x" * 199, "% _ \\"],
+)
+def test_text_search_takes_any_words_the_index_syntax_would_read_as_operators(db, text):
+    """Quotes, FTS5 operators and LIKE wildcards in ``q`` are words, with or without a point:
+    none of them matches this offer (an unescaped "%" or "_" would match everything)."""
+    from directory.services.search_index import search_index_refresh
+    from tests.factories import EnvironmentFactory, OfferFactory, OrganisationFactory
+
+    place = EnvironmentFactory(latitude=56.15, longitude=10.2)
+    offer = OfferFactory(
+        organisation=OrganisationFactory(name="Naturskolen"),
+        environments=[place],
+        title="Skoven",
+        summary="",
+        description="",
+    )
+    search_index_refresh(offer_ids=[offer.pk])
+    client = Client(HTTP_ACCEPT="application/json")
+    assert client.get("/api/v1/offers/", {"q": "skoven"}).json()["count"] == 1
+    for extra in ({}, {"near": "56.15,10.2"}):
+        response = client.get("/api/v1/offers/", {"q": text, **extra})
+        assert response.status_code == 200, response.content
+        assert response.json()["count"] == 0
