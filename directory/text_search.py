@@ -20,13 +20,6 @@ TRIGRAM = 3  # the shortest word the trigram index can find
 _fts_present: dict[str, bool] = {}
 
 
-def sqlite_supports_trigram(db) -> bool:
-    """FTS5 with the trigram tokenizer: SQLite 3.34 or later, compiled with FTS5."""
-    version = tuple(int(part) for part in db.execute("SELECT sqlite_version()").fetchone()[0].split("."))
-    (fts5,) = db.execute("SELECT sqlite_compileoption_used('ENABLE_FTS5')").fetchone()
-    return version >= (3, 34) and bool(fts5)
-
-
 def has_fts() -> bool:
     """Whether this SQLite database has the FTS5 table (looked up once per database file)."""
     name = str(connection.settings_dict["NAME"])

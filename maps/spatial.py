@@ -61,16 +61,6 @@ def term_for_distance(distance_km: float) -> float:
     return math.sin(min(distance_km / (2 * EARTH_RADIUS_KM), math.pi / 2)) ** 2
 
 
-def term_for_distance_polynomial(distance_km):
-    """``term_for_distance`` as a polynomial, for a distance that is a database column.
-
-    sin²(x) = x² − x⁴/3 + 2x⁶/45 for x = d/2R ≤ 0.04 (d ≤ 500 km): error below 1e-13.
-    """
-    x = distance_km * (1 / (2 * EARTH_RADIUS_KM))
-    x2 = x * x
-    return x2 * (1.0 - x2 * (1 / 3 - x2 * (2 / 45)))
-
-
 def haversine_term(latitude, longitude, origin_latitude: float, origin_longitude: float):
     """The haversine term ``a`` between a point and a fixed origin, using only + − ×.
 

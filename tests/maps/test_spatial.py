@@ -12,7 +12,6 @@ from maps.spatial import (
     haversine_km,
     haversine_term,
     term_for_distance,
-    term_for_distance_polynomial,
 )
 
 AARHUS = (56.1572, 10.2107)
@@ -68,9 +67,6 @@ def test_term_for_distance_is_the_threshold_of_the_term():
     for radius in (0.1, 10, 25, 100, 500):
         edge = destination(AARHUS, 45, radius)
         assert haversine_term(*edge, *AARHUS) == pytest.approx(term_for_distance(radius), rel=1e-6)
-        assert term_for_distance_polynomial(float(radius)) == pytest.approx(
-            term_for_distance(radius), rel=1e-12
-        )
 
 
 @pytest.mark.parametrize(
