@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from operator import itemgetter
 
 from django.db import connection
 
@@ -58,19 +59,7 @@ def offer_rows(ids: list[int], point) -> list[Row]:
             ids,
         )
         fetched = cursor.fetchall()
-        subjects = Offer.subjects.through._meta.db_table
-        languages = Offer.languages.through._meta.db_table
-        cursor.execute(
-            f"SELECT offer_id, subject_id, NULL FROM {subjects} WHERE offer_id IN ({marks})"
-            f" UNION ALL SELECT offer_id, NULL, language_id FROM {languages} WHERE offer_id IN ({marks})",
-            [*ids, *ids],
-        )
-        links = {"subjects": [], "languages": []}
-        for offer_id, subject_id, language_id in cursor.fetchall():
-            if subject_id is not None:
-                links["subjects"].append((offer_id, subject_id))
-            else:
-                links["languages"].append((offer_id, language_id))
+        links = subject_and_language_links(cursor, ids)
         links["environments"], places = _places(cursor, ids, ref)
     offers = {}
     for values in fetched:
@@ -84,22 +73,59 @@ def offer_rows(ids: list[int], point) -> list[Row]:
         row.published_at, row.updated_at = _datetime(row.published_at), _datetime(row.updated_at)
         row.grade_from, row.grade_to = ref.grades.get(row.grade_from_id), ref.grades.get(row.grade_to_id)
         offers[row.id] = row
-    ranks = {
-        "subjects": {pk: (index, subject) for index, (pk, subject) in enumerate(ref.subjects.items())},
-        "languages": {pk: (index, language) for index, (pk, language) in enumerate(ref.languages.items())},
-        "environments": places,
-    }
-    for row in offers.values():
-        row._prefetched_objects_cache = {name: [] for name in ranks}
-    for name, ranked in ranks.items():
-        for offer_id, target_id in links[name]:
-            if target_id in ranked and offer_id in offers:
-                offers[offer_id]._prefetched_objects_cache[name].append(ranked[target_id])
-    for row in offers.values():
-        for name, pairs in row._prefetched_objects_cache.items():
-            row._prefetched_objects_cache[name] = [target for _, target in sorted(pairs, key=_first)]
-        _decorate(row, point)
+    ranks = {"subjects": in_order(ref.subjects), "languages": in_order(ref.languages), "environments": places}
+    grouped = {name: group_links(offers, links[name], ranked) for name, ranked in ranks.items()}
+    for pk, row in offers.items():
+        row._prefetched_objects_cache = {name: grouped[name][pk] for name in ranks}
+        row.distance_km, row.nearest_environment = nearest_place(point, grouped["environments"][pk])
     return [offers[pk] for pk in ids if pk in offers]
+
+
+def subject_and_language_links(cursor, offer_ids) -> dict[str, list[tuple]]:
+    """The offers' (offer id, subject id) and (offer id, language code) links, in one SELECT."""
+    marks = ", ".join(["%s"] * len(offer_ids))
+    subjects = Offer.subjects.through._meta.db_table
+    languages = Offer.languages.through._meta.db_table
+    cursor.execute(
+        f"SELECT offer_id, subject_id, NULL FROM {subjects} WHERE offer_id IN ({marks})"
+        f" UNION ALL SELECT offer_id, NULL, language_id FROM {languages} WHERE offer_id IN ({marks})",
+        [*offer_ids, *offer_ids],
+    )
+    links: dict[str, list[tuple]] = {"subjects": [], "languages": []}
+    for offer_id, subject_id, language_id in cursor.fetchall():
+        if subject_id is not None:
+            links["subjects"].append((offer_id, subject_id))
+        else:
+            links["languages"].append((offer_id, language_id))
+    return links
+
+
+def in_order(table: dict) -> dict:
+    """A reference table (key -> object, in the model's own order) as key -> (position, object)."""
+    return {key: (position, item) for position, (key, item) in enumerate(table.items())}
+
+
+def group_links(offer_ids, links, ranked: dict) -> dict[int, list]:
+    """Each offer's linked objects in their own order. ``links``: (offer id, target key) pairs;
+    ``ranked``: target key -> (position, object); a target not there (an inactive place) is left out."""
+    grouped: dict[int, list] = {pk: [] for pk in offer_ids}
+    for offer_id, key in links:
+        if key in ranked and offer_id in grouped:
+            grouped[offer_id].append(ranked[key])
+    return {pk: [item for _, item in sorted(pairs, key=itemgetter(0))] for pk, pairs in grouped.items()}
+
+
+def nearest_place(point, places) -> tuple[float | None, object | None]:
+    """(great-circle km, place) of the located place nearest ``point``, the first of equals;
+    (None, None) without a point or a located place."""
+    if point is None:
+        return None, None
+    distances = [
+        (haversine_km(point.latitude, point.longitude, place.latitude, place.longitude), place)
+        for place in places
+        if place.has_coordinates
+    ]
+    return min(distances, key=itemgetter(0)) if distances else (None, None)
 
 
 def _places(cursor, offer_ids: list[int], ref) -> tuple[list[tuple[int, int]], dict[int, tuple]]:
@@ -123,23 +149,6 @@ def _places(cursor, offer_ids: list[int], ref) -> tuple[list[tuple[int, int]], d
         place.municipality = ref.municipalities.get(place.municipality_id)
         places[place.id] = (len(places), place)
     return links, places
-
-
-def _decorate(row: Row, point) -> None:
-    row.distance_km, row.nearest_environment = None, None
-    if point is None:
-        return
-    located = [place for place in row._prefetched_objects_cache["environments"] if place.has_coordinates]
-    if located:
-        distances = [
-            (haversine_km(point.latitude, point.longitude, place.latitude, place.longitude), place)
-            for place in located
-        ]
-        row.distance_km, row.nearest_environment = min(distances, key=_first)
-
-
-def _first(pair: tuple):
-    return pair[0]
 
 
 def _decimal(value) -> Decimal:

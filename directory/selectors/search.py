@@ -57,7 +57,13 @@ from directory.querysets import EnvironmentQuerySet, OfferPlacementQuerySet, Off
 from directory.reference import reference
 from directory.search_forms import Ordering
 from directory.selectors import reach
-from directory.selectors.offer_rows import offer_rows
+from directory.selectors.offer_rows import (
+    group_links,
+    in_order,
+    nearest_place,
+    offer_rows,
+    subject_and_language_links,
+)
 from directory.selectors.pages import offer_ids_serving_by_radius
 from maps import clustering
 from maps.spatial import bounding_box, haversine_km
@@ -455,63 +461,46 @@ def _filtered_rows(rows: OfferPlacementQuerySet, params: dict) -> OfferPlacement
 
 
 def _page_offers(ids: list[int]) -> dict[int, Offer]:
-    """The page's offers by id with what a page shows, in three queries.
+    """The page's offers by id with what a page shows, in four queries.
 
-    The offers with their organisations; the subject, language and place links as plain id
-    pairs; the active places. Subjects, languages, grades, municipalities and categories come
-    from the in-memory reference tables (directory/reference.py). Django's prefetch would
-    build a queryset per offer and relation and a model object per linked row, which cost
-    more than the queries themselves. Each relation is handed to its offer as a finished
-    queryset in the target's own order, as a prefetch leaves it."""
+    The offers with their organisations; the subject and language links as plain id pairs;
+    the place links; the active places. Subjects, languages, grades, municipalities and
+    categories come from the in-memory reference tables (directory/reference.py), the links
+    are grouped as for the API's rows (directory/selectors/offer_rows.py). Django's prefetch
+    would build a queryset per offer and relation and a model object per linked row, which
+    cost more than the queries themselves. Each relation is handed to its offer as a
+    finished queryset in the target's own order, as a prefetch leaves it."""
     ref = reference()
     offers = {offer.pk: offer for offer in Offer.objects.filter(pk__in=ids).select_related("organisation")}
     if not offers:
         return offers
-    marks = ", ".join(["%s"] * len(offers))
-    links = {}
+    place_links_table = Offer.environments.through._meta.db_table
     with connection.cursor() as cursor:
-        for name, column in (
-            ("subjects", "subject_id"),
-            ("languages", "language_id"),
-            ("environments", "learningenvironment_id"),
-        ):
-            table = Offer._meta.get_field(name).remote_field.through._meta.db_table
-            cursor.execute(
-                f"SELECT offer_id, {column} FROM {table} WHERE offer_id IN ({marks})", list(offers)
-            )
-            links[name] = cursor.fetchall()
+        links = subject_and_language_links(cursor, list(offers))
+        cursor.execute(
+            f"SELECT offer_id, learningenvironment_id FROM {place_links_table}"
+            f" WHERE offer_id IN ({', '.join(['%s'] * len(offers))})",
+            list(offers),
+        )
+        links["environments"] = cursor.fetchall()
     place_ids = {place_id for _, place_id in links["environments"]}
     places = list(PAGE_ENVIRONMENTS.filter(pk__in=place_ids).order_by("name", "pk")) if place_ids else []
     _attach_reference(places, ref)
-    place_rank = {place.pk: (index, place) for index, place in enumerate(places)}
-    related = {
-        "subjects": (
-            Subject,
-            {pk: (index, subject) for index, (pk, subject) in enumerate(ref.subjects.items())},
-        ),
-        "languages": (
-            Language,
-            {pk: (index, language) for index, (pk, language) in enumerate(ref.languages.items())},
-        ),
-        "environments": (LearningEnvironment, place_rank),
+    related_models = {
+        "subjects": (Subject, in_order(ref.subjects)),
+        "languages": (Language, in_order(ref.languages)),
+        "environments": (LearningEnvironment, in_order({place.pk: place for place in places})),
     }
-    for name, (model, ranked) in related.items():
-        grouped: dict[int, list] = {pk: [] for pk in offers}
-        for offer_id, target_id in links[name]:
-            if target_id in ranked:
-                grouped[offer_id].append(ranked[target_id])
+    for name, (model, ranked) in related_models.items():
+        grouped = group_links(offers, links[name], ranked)
         for pk, offer in offers.items():
             cache = offer.__dict__.setdefault("_prefetched_objects_cache", {})
-            cache[name] = _finished_queryset(model, [target for _, target in sorted(grouped[pk], key=_first)])
+            cache[name] = _finished_queryset(model, grouped[pk])
     grade_from, grade_to = Offer._meta.get_field("grade_from"), Offer._meta.get_field("grade_to")
     for offer in offers.values():
         grade_from.set_cached_value(offer, ref.grades.get(offer.grade_from_id))
         grade_to.set_cached_value(offer, ref.grades.get(offer.grade_to_id))
     return offers
-
-
-def _first(pair: tuple) -> object:
-    return pair[0]
 
 
 def _attach_reference(places: list[LearningEnvironment], ref) -> None:
@@ -589,16 +578,7 @@ def _floor(expression: models.Expression) -> models.Expression:
 
 def _decorate_offers(offers: list[Offer], point) -> None:
     for offer in offers:
-        offer.distance_km, offer.nearest_environment = None, None
-        if point is None:
-            continue
-        located = [place for place in related(offer, "environments") if place.has_coordinates]
-        if located:
-            distances = [
-                (haversine_km(point.latitude, point.longitude, place.latitude, place.longitude), place)
-                for place in located
-            ]
-            offer.distance_km, offer.nearest_environment = min(distances, key=lambda pair: pair[0])
+        offer.distance_km, offer.nearest_environment = nearest_place(point, related(offer, "environments"))
 
 
 def _decorate_environments(environments: list[LearningEnvironment], point, params: dict) -> None:
