@@ -328,21 +328,11 @@ def offer_url(offer: Offer) -> str | None:
 def _offers_matching(params: dict, *, place_filters: bool) -> OfferQuerySet:
     """Published offers with the offer-level filters; ``place_filters`` adds category,
     municipality, region and bbox (which the place search applies to places instead)."""
-    offers = Offer.objects.published()
+    offers = _column_filters(Offer.objects.published(), params)
     if params.get("subject"):
         offers = offers.for_subjects([subject.slug for subject in params["subject"]])
-    if params.get("grade") is not None:
-        offers = offers.for_grade(params["grade"].level)
-    if params.get("format"):
-        offers = offers.for_formats(params["format"])
-    if params.get("free") is True:
-        offers = offers.free()
-    elif params.get("free") is False:
-        offers = offers.not_free()
     if params.get("language") is not None:
         offers = offers.for_language(params["language"].code)
-    if params.get("month"):
-        offers = offers.for_month(params["month"])
     if params.get("q"):
         offers = offers.matching_text(params["q"])
     if place_filters:
@@ -423,6 +413,22 @@ def _offers_within_reach(params: dict, point) -> dict[int, float | None]:
     return terms
 
 
+def _column_filters(queryset, params: dict):
+    """Grade, format, price and month: the filters offers and search rows name alike (the
+    querysets of directory/querysets.py), each a test of the row's own columns."""
+    if params.get("grade") is not None:
+        queryset = queryset.for_grade(params["grade"].level)
+    if params.get("format"):
+        queryset = queryset.for_formats(params["format"])
+    if params.get("free") is True:
+        queryset = queryset.free()
+    elif params.get("free") is False:
+        queryset = queryset.not_free()
+    if params.get("month"):
+        queryset = queryset.for_month(params["month"])
+    return queryset
+
+
 def _search_rows(params: dict) -> OfferPlacementQuerySet:
     """The search rows a search reads: with a subject filter the per-subject rows of those
     subjects (SubjectPlacement, whose index starts with the subject), else one row per offer
@@ -438,21 +444,12 @@ def _filtered_rows(rows: OfferPlacementQuerySet, params: dict) -> OfferPlacement
     """The offer filters in the order SQLite tests them: columns of the index entry, then the
     probes of other tables, only for the rows still left. Per-subject rows (``_search_rows``)
     are already those of the subjects."""
-    if params.get("grade") is not None:
-        rows = rows.for_grade(params["grade"].level)
     subject_ids = (
         [subject.pk for subject in params.get("subject") or []] if rows.model is OfferPlacement else []
     )
     if subject_ids:
         rows = rows.for_subject_bits(subject_ids)
-    if params.get("format"):
-        rows = rows.for_formats(params["format"])
-    if params.get("free") is True:
-        rows = rows.free()
-    elif params.get("free") is False:
-        rows = rows.not_free()
-    if params.get("month"):
-        rows = rows.for_month(params["month"])
+    rows = _column_filters(rows, params)
     if subject_ids:
         rows = rows.for_subjects(subject_ids)
     if params.get("language") is not None:
