@@ -113,7 +113,7 @@ def explain_nearby(lat: float, lng: float) -> str:
     explain = "EXPLAIN ANALYZE" if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN"
     out = []
     with connection.cursor() as cursor:
-        for part, (sql, params), _limit in reach_statements(params=form.cleaned_data):
+        for part, (sql, params) in reach_statements(params=form.cleaned_data):
             cursor.execute(f"{explain} {sql}", params)
             out.append(f"-- {part} part:\n" + "\n".join(" ".join(map(str, row)) for row in cursor.fetchall()))
     return "\n".join(out)

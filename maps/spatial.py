@@ -168,3 +168,31 @@ def bounding_box(latitude: float, longitude: float, radius_km: float) -> Boundin
     return BoundingBox(
         max(longitude - lng_delta, -180.0), min_lat, min(longitude + lng_delta, 180.0), max_lat
     )
+
+
+def inscribed_box(latitude: float, longitude: float, radius_km: float) -> BoundingBox | None:
+    """A latitude/longitude box lying wholly within ``radius_km`` of the point: a row inside it
+    is within the radius without computing its distance (a search's cheap first test).
+
+    Half a side of r/√2 (the square inscribed in the circle), its longitude span taken at the
+    box's edge nearer the equator, where a degree of longitude is longest; then shrunk until
+    its farthest points, the corners (the distance to a latitude/longitude box is largest at
+    one of them), are within the radius. None near a pole, where a box is no use."""
+    half_km = radius_km / math.sqrt(2)
+    lat_delta = half_km / KM_PER_DEGREE_LATITUDE
+    equatorward = abs(latitude) - lat_delta
+    if abs(latitude) + lat_delta >= _MAX_LATITUDE_FOR_BOX:
+        return None
+    lng_delta = half_km / (KM_PER_DEGREE_LATITUDE * math.cos(math.radians(max(equatorward, 0.0))))
+    for _ in range(8):
+        corners = (
+            (latitude + sign_lat * lat_delta, longitude + sign_lng * lng_delta)
+            for sign_lat in (-1, 1)
+            for sign_lng in (-1, 1)
+        )
+        if all(haversine_km(latitude, longitude, *corner) < radius_km for corner in corners):
+            return BoundingBox(
+                longitude - lng_delta, latitude - lat_delta, longitude + lng_delta, latitude + lat_delta
+            )
+        lat_delta, lng_delta = lat_delta * 0.99, lng_delta * 0.99
+    return None

@@ -110,31 +110,34 @@ class DecoratedPage(Sequence):
 
 
 class RankedOffers(Sequence):
-    """The offers of a point search, from the (offer id, distance term) pairs found once.
+    """The offers of a point search, counted and ranked by a ``reach.PointReach``.
 
     ``count()`` is their number; a slice fetches only that page's offers (with their
-    relations) and decorates them. In distance order the pairs are sorted in Python
-    (nearest first; offers without a located place last) and only the page's ties, offers
-    at the same distance, are put in title order. Title and newest-first orders read those
-    columns for the matching ids.
+    relations) and decorates them. In distance order the (term, id) pairs leading up to the
+    page come nearest first (offers without a located place last) and only the page's ties,
+    offers at the same distance, are put in title order. Title and newest-first orders read
+    those columns for every matching id.
     """
 
-    def __init__(self, terms: dict[int, float | None], params: dict):
-        self._terms = terms
+    def __init__(self, found: reach.PointReach, params: dict):
+        self._found = found
         self._point = params["near"]
         self._ordering = params.get("ordering") or Ordering.DISTANCE
         self._ranked: list[int] | None = None
-        self._keys: list[tuple[float, int]] | None = None
 
     def count(self) -> int:
-        return len(self._terms)
+        return self._found.count()
+
+    @property
+    def read_every_row(self) -> bool:
+        return self._found.read_every_row
 
     def __len__(self) -> int:
         return self.count()
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            start, stop, step = index.indices(len(self._terms))
+            start, stop, step = index.indices(self.count())
             return self._page(self._page_ids(start, stop)[::step])
         items = self[index : index + 1]
         if not items:
@@ -155,16 +158,7 @@ class RankedOffers(Sequence):
             return []
         if self._ordering != Ordering.DISTANCE:
             return self._ranked_by_column()[start:stop]
-        if self._keys is None:
-            # (term, id) pairs sorted by C's tuple comparison: no key function called per offer.
-            # An offer without a located place (term None) goes last, as an infinite term.
-            terms = self._terms
-            if None in terms.values():
-                pairs = [(INFINITY if term is None else term, pk) for pk, term in terms.items()]
-            else:
-                pairs = list(zip(terms.values(), terms, strict=True))
-            self._keys = sorted(pairs)  # nearly sorted already (reach.py): a pass for timsort
-        keys = self._keys
+        keys = self._found.leading(stop)
         # Widen the window to whole groups of equal distance, which go by title, then id.
         low, high = start, stop
         while low > 0 and keys[low - 1][0] == keys[start][0]:
@@ -185,7 +179,7 @@ class RankedOffers(Sequence):
                 ("created_at", True) if self._ordering == Ordering.NEWEST else ("title", False)
             )
             keys = []
-            ids = list(self._terms)
+            ids = list(self._found.terms())
             for chunk in range(0, len(ids), ID_CHUNK):
                 keys += Offer.objects.filter(pk__in=ids[chunk : chunk + ID_CHUNK]).values_list(column, "pk")
             self._ranked = [pk for _, pk in sorted(keys, reverse=descending)]
@@ -383,34 +377,39 @@ def _environments_matching(params: dict, *, located: bool = False) -> Environmen
     return environments.filter(pk__in=rows.values("environment_id"))
 
 
-def _offers_within_reach(params: dict, point) -> dict[int, float | None]:
-    """Offer id -> haversine term of its nearest place, for every offer matching the filters
-    that is within reach of the point (see the module docstring); computed once per search."""
+def _offers_within_reach(params: dict, point) -> reach.PointReach:
+    """The offers matching the filters within reach of the point (see the module docstring),
+    counted and ranked by ``reach.PointReach``: the near part in the database, the outreach
+    part and the offers serving the point's municipality read here."""
     others = {name: params[name] for name in OFFER_SUBQUERY_FILTERS if params.get(name)}
     # The rarer place and text filters, as a subquery of offers: exactly the semantics of a
     # search without a point.
     others_sql = (
         _offers_matching(others, place_filters=True).values("pk").query.sql_with_params() if others else None
     )
-    terms: dict[int, float | None] = reach.offers_within_reach(params=params, others=others_sql)
+    extra: dict[int, float | None] = reach.outreach_terms(params=params, others=others_sql)
     municipality_code = _municipality_code(point) if reach.outreach_wanted(params) else None
-    if municipality_code is None:
-        return terms
-    # Offers listing the municipality, not found by distance: one probe of the link table
-    # first, so the filtered query runs only when there are such offers, and only on them.
+    if municipality_code is not None:
+        extra.update(_serving_municipality(params, point, municipality_code, found=extra))
+    return reach.PointReach(params=params, others=others_sql, extra=extra)
+
+
+def _serving_municipality(params: dict, point, municipality_code: int, *, found) -> dict[int, float | None]:
+    """Offer id -> term (None: no located place) of the offers listing the point's municipality
+    that the outreach part did not find (they have a service area, so the near part never
+    does). One probe of the link table first: the filtered query runs only on such offers."""
     served = Offer.service_municipalities.through._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT offer_id FROM {served} WHERE municipality_id = %s", [municipality_code])
-        candidates = {pk for (pk,) in cursor.fetchall()} - terms.keys()
-    if candidates:
-        offers = _offers_matching(params, place_filters=True).filter(pk__in=candidates)
-        serving = offers.serving_municipality(municipality_code)
-        serving_ids = list(serving.values_list("pk", flat=True))
-        if serving_ids:
-            located = Offer.objects.filter(pk__in=serving_ids).nearest_terms(point.latitude, point.longitude)
-            located = dict(located)
-            terms.update({pk: located.get(pk) for pk in serving_ids})
-    return terms
+        candidates = {pk for (pk,) in cursor.fetchall()} - found.keys()
+    if not candidates:
+        return {}
+    offers = _offers_matching(params, place_filters=True).filter(pk__in=candidates)
+    serving_ids = list(offers.serving_municipality(municipality_code).values_list("pk", flat=True))
+    if not serving_ids:
+        return {}
+    located = dict(Offer.objects.filter(pk__in=serving_ids).nearest_terms(point.latitude, point.longitude))
+    return {pk: located.get(pk) for pk in serving_ids}
 
 
 def _column_filters(queryset, params: dict):

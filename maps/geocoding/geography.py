@@ -81,11 +81,25 @@ def _cell(lat: float, lng: float) -> tuple[int, int]:
 
 
 @cache
-def _grid() -> dict[tuple[int, int], list[tuple[float, float, int]]]:
+def _grid() -> dict[tuple[int, int], list[tuple[float, float, float, float, float, int]]]:
     grid = defaultdict(list)
-    for point in tables().reference_points:
-        grid[_cell(point[0], point[1])].append(point)
+    for point in _placed():
+        grid[_cell(point[3], point[4])].append(point)
     return dict(grid)
+
+
+@cache
+def _placed() -> list[tuple[float, float, float, float, float, int]]:
+    """The reference points as (x, y, z, lat, lng, municipality): a point on the unit sphere
+    first, so that ranking by squared chord (monotone in the great-circle distance) costs
+    three products, and only the nearest few get the haversine."""
+    placed = []
+    for lat, lng, code in tables().reference_points:
+        phi, lam = math.radians(lat), math.radians(lng)
+        placed.append(
+            (math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi), lat, lng, code)
+        )
+    return placed
 
 
 def _nearest(lat: float, lng: float, count: int) -> list[tuple[float, int]]:
@@ -99,9 +113,11 @@ def _nearest(lat: float, lng: float, count: int) -> list[tuple[float, int]]:
         if len(candidates) >= count:
             break
     else:
-        candidates = tables().reference_points
-    ranked = sorted((distance_km(lat, lng, p[0], p[1]), p[2]) for p in candidates)
-    return ranked[:count]
+        candidates = _placed()
+    phi, lam = math.radians(lat), math.radians(lng)
+    x, y, z = math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi)
+    chords = sorted(((p[0] - x) ** 2 + (p[1] - y) ** 2 + (p[2] - z) ** 2, p) for p in candidates)
+    return [(distance_km(lat, lng, p[3], p[4]), p[5]) for _, p in chords[:count]]
 
 
 def in_denmark(latitude: float, longitude: float) -> bool:

@@ -348,7 +348,7 @@ def _plans(query: str) -> dict[str, str]:
     assert form.is_valid()
     plans = {}
     with connection.cursor() as cursor:
-        for part, (sql, params), _limit in reach.reach_statements(params=form.cleaned_data):
+        for part, (sql, params) in reach.reach_statements(params=form.cleaned_data):
             cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
             plans[part] = " ".join(str(row[-1]) for row in cursor.fetchall())
     return plans
@@ -452,3 +452,62 @@ def test_an_offer_teaching_two_of_the_subjects_counts_once_at_its_place(network)
     assert zoo.offer_count == expected >= 1
     clusters = environment_clusters(params=form.cleaned_data, zoom=14)
     assert [f["properties"]["name"] for f in clusters].count(zoo.name) == 1
+
+
+@pytest.fixture
+def crowd(db) -> dict[str, float]:
+    """64 biology offers around the school (expected km by the test's haversine): one 1 km
+    away, the others 30–90 km, so that the first ring around the school is too small and must
+    grow; two offers at one place (a tie), one offer at two places (its nearer one counts), an
+    outreach offer reaching the school by its radius and one serving the school's municipality
+    with no located place (last)."""
+    organisation = OrganisationFactory(name="Mængden")
+    expected: dict[str, float] = {}
+    rng = __import__("random").Random(8)
+    places = []
+    for index in range(60):
+        km, bearing = (1 if index == 0 else 30 + 60 * (index - 1) / 58), rng.uniform(0, 2 * math.pi)
+        point = (
+            SCHOOL[0] + km / 111.2 * math.cos(bearing),
+            SCHOOL[1] + km / (111.2 * math.cos(math.radians(SCHOOL[0]))) * math.sin(bearing),
+        )
+        places.append(
+            (point, EnvironmentFactory(organisation=organisation, latitude=point[0], longitude=point[1]))
+        )
+    for index, (point, place) in enumerate(places):
+        OfferFactory(organisation=organisation, title=f"Tur {index:02d}", environments=[place])
+        expected[f"tur-{index:02d}"] = great_circle_km(SCHOOL, point)
+    OfferFactory(organisation=organisation, title="Tur 03 b", environments=[places[3][1]])
+    expected["tur-03-b"] = great_circle_km(SCHOOL, places[3][0])
+    OfferFactory(organisation=organisation, title="To steder", environments=[places[58][1], places[20][1]])
+    expected["to-steder"] = great_circle_km(SCHOOL, places[20][0])
+    OfferFactory(
+        organisation=organisation, title="Vi kommer ud", environments=[places[50][1]],
+        format=Offer.Format.OUTREACH, service_radius_km=100,
+    )  # fmt: skip
+    expected["vi-kommer-ud"] = great_circle_km(SCHOOL, places[50][0])
+    served = OfferFactory(organisation=organisation, title="Hele kommunen", format=Offer.Format.OUTREACH)
+    served.service_municipalities.set([Municipality.objects.get(code=751)])
+    search_index_refresh(offer_ids=[served.pk])
+    expected["hele-kommunen"] = math.inf
+    return expected
+
+
+def test_a_wide_search_counts_in_the_database_and_pages_from_rings_exactly_as_reading_every_row(crowd):
+    in_order = sorted(crowd, key=lambda slug: (crowd[slug], slug))
+    query = f"{NEAR_SCHOOL}&radius=100&subject=biologi"
+    result = search(query)
+    assert result.count == len(crowd) == 64
+    paged, rings = [], []
+    for start in range(0, 64, 2):
+        offers = search(query).offers
+        paged += offers[start : start + 2]
+        rings.append(not offers.read_every_row)
+    assert [offer.slug for offer in paged] == in_order
+    for offer in paged[:-1]:
+        assert offer.distance_km == pytest.approx(crowd[offer.slug], abs=0.001)
+    assert paged[-1].distance_km is None
+    # The first pages came from rings (the first one grown: one offer within it), deep ones not.
+    assert rings[:3] == [True, True, True] and rings[-1] is False
+    # Ties at one place go by title, also across a page boundary.
+    assert in_order.index("tur-03-b") == in_order.index("tur-03") + 1 == 4

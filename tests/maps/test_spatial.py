@@ -11,6 +11,7 @@ from maps.spatial import (
     distance_from_term,
     haversine_km,
     haversine_term,
+    inscribed_box,
     term_for_distance,
 )
 
@@ -81,6 +82,26 @@ def test_bounding_box_holds_the_whole_circle_and_is_not_much_larger(origin, radi
     east = destination(origin, 90, radius * 1.05)  # the box's corner bulges; its sides touch
     assert not box.contains(*north)
     assert box.max_lng < east[1] or radius < 1
+
+
+@pytest.mark.parametrize(
+    "origin", [AARHUS, COPENHAGEN, (54.56, 11.9), (57.74, 10.6), (-33.9, 18.4), (70.0, 25.0)]
+)
+@pytest.mark.parametrize("radius", [0.1, 10, 100, 500])
+def test_the_inscribed_box_lies_within_the_circle_and_fills_most_of_the_inscribed_square(origin, radius):
+    box = inscribed_box(*origin, radius)
+    rng = random.Random(5)
+    points = [
+        (rng.uniform(box.min_lat, box.max_lat), rng.uniform(box.min_lng, box.max_lng)) for _ in range(500)
+    ]
+    points += [(lat, lng) for lat in (box.min_lat, box.max_lat) for lng in (box.min_lng, box.max_lng)]
+    assert all(haversine_km(*origin, *point) < radius for point in points)
+    # Not needlessly small: its sides are at least 95 % of the inscribed square's.
+    assert haversine_km(box.min_lat, origin[1], box.max_lat, origin[1]) > 0.95 * radius * math.sqrt(2)
+
+
+def test_there_is_no_inscribed_box_at_a_pole():
+    assert inscribed_box(89.9, 0.0, 100) is None
 
 
 def test_bounding_box_near_the_pole_spans_every_longitude():
