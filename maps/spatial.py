@@ -135,17 +135,18 @@ def unit_vector(latitude: float, longitude: float) -> tuple[float, float, float]
     return math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi)
 
 
-def chord_term_sql(origin_latitude: float, origin_longitude: float, alias: str = "") -> str:
-    """SQL for the haversine term ``a`` between the origin and rows holding their point on the
-    unit sphere in columns ``x``, ``y``, ``z`` (the search tables): a quarter of the squared
-    chord, since chord = 2·sin(d/2R) and a = sin²(d/2R). Exact, not a series, and three
-    subtractions and products per row: the cheapest exact distance a database can compute.
-    ``alias`` prefixes the columns (``"r."``)."""
-    terms = [
-        f"({alias}{column} - ({value!r})) * ({alias}{column} - ({value!r}))"
-        for column, value in zip("xyz", unit_vector(origin_latitude, origin_longitude), strict=True)
-    ]
-    return f"(({' + '.join(terms)}) * 0.25)"
+def chord_term_sql(
+    origin_latitude: float, origin_longitude: float, alias: str = "", placeholder: str = "%s"
+) -> tuple[str, list[float]]:
+    """SQL and its parameters for the haversine term ``a`` between the origin and rows holding
+    their point on the unit sphere in columns ``x``, ``y``, ``z`` (the search tables): a quarter
+    of the squared chord, since chord = 2·sin(d/2R) and a = sin²(d/2R). Exact, not a series,
+    and three subtractions and products per row: the cheapest exact distance a database can
+    compute. The origin is a parameter, so the statement's text is the same for every point
+    (the database's prepared-statement caches). ``alias`` prefixes the columns (``"r."``)."""
+    terms = [f"({alias}{column} - {placeholder}) * ({alias}{column} - {placeholder})" for column in "xyz"]
+    x, y, z = unit_vector(origin_latitude, origin_longitude)
+    return f"(({' + '.join(terms)}) * 0.25)", [x, x, y, y, z, z]
 
 
 def bounding_box(latitude: float, longitude: float, radius_km: float) -> BoundingBox:

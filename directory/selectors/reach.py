@@ -220,7 +220,7 @@ def _rows_sql(
     point = params["near"]
     outreach = within_km is None
     table = SubjectPlacement._meta.db_table if subject_ids else OfferPlacement._meta.db_table
-    term = chord_term_sql(point.latitude, point.longitude, "r.")
+    term, term_values = chord_term_sql(point.latitude, point.longitude, "r.")
     where: list[str] = []
     values: list = []
     if subject_ids:
@@ -261,7 +261,7 @@ def _rows_sql(
             )
             values += [inner.min_lat, inner.max_lat, inner.min_lng, inner.max_lng]
         where.append(limit)
-        values.append(_bound(within_km))
+        values += [*term_values, _bound(within_km)]
     if params.get("language") is not None:
         languages = Offer.languages.through._meta.db_table
         where.append(
@@ -273,6 +273,7 @@ def _rows_sql(
         values += list(others[1])
     if columns is None:
         columns = f"{term} AS term, r.offer_id" + (", r.reach_term" if outreach else "")
+        values = [*term_values, *values]
     return f"SELECT {columns} FROM {table} r WHERE {' AND '.join(where)}", values
 
 

@@ -124,5 +124,6 @@ def test_the_chord_term_in_sql_is_the_exact_haversine_term_from_metres_to_500_km
         point = (origin[0] + km / 111.2 * math.cos(bearing), origin[1] + km / 62.0 * math.sin(bearing))
         database.execute("DELETE FROM r")
         database.execute("INSERT INTO r VALUES (?, ?, ?)", unit_vector(*point))
-        (term,) = database.execute(f"SELECT {chord_term_sql(*origin)} FROM r").fetchone()
+        sql, params = chord_term_sql(*origin, placeholder="?")
+        (term,) = database.execute(f"SELECT {sql} FROM r", params).fetchone()
         assert distance_from_term(term) == pytest.approx(haversine_km(*origin, *point), abs=1e-6)
