@@ -104,16 +104,19 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def explain_nearby(lat: float, lng: float) -> str:
+def explain_nearby(lat: float, lng: float, radius: int = 25) -> str:
     from directory.search_forms import OfferSearchForm
-    from directory.selectors.reach import reach_statements
+    from directory.selectors.reach import count_statement, reach_statements
 
-    form = OfferSearchForm(QueryDict(f"near={lat},{lng}&radius=25&subject=biologi&grade=5-klasse"))
+    form = OfferSearchForm(QueryDict(f"near={lat},{lng}&radius={radius}&subject=biologi&grade=5-klasse"))
     assert form.is_valid(), form.errors
     explain = "EXPLAIN ANALYZE" if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN"
+    statements = reach_statements(params=form.cleaned_data)
+    if radius > 25:  # a wide search counts its offers in the database (reach.PointReach)
+        statements.append(("count", count_statement(params=form.cleaned_data)))
     out = []
     with connection.cursor() as cursor:
-        for part, (sql, params) in reach_statements(params=form.cleaned_data):
+        for part, (sql, params) in statements:
             cursor.execute(f"{explain} {sql}", params)
             out.append(f"-- {part} part:\n" + "\n".join(" ".join(map(str, row)) for row in cursor.fetchall()))
     return "\n".join(out)
@@ -184,10 +187,12 @@ def main() -> None:
         "Aarhus C": (56.1572, 10.2107),
         "central Copenhagen": (55.6761, 12.5683),
     }.items():
-        print(
-            f"\nquery plan of the nearby search ({label}, 25 km, biologi, 5. klasse) on {connection.vendor}:"
-        )
-        print(explain_nearby(lat, lng))
+        for radius in (25, 100):
+            print(
+                f"\nquery plan of the nearby search ({label}, {radius} km, biologi, 5. klasse)"
+                f" on {connection.vendor}:"
+            )
+            print(explain_nearby(lat, lng, radius))
 
 
 if __name__ == "__main__":

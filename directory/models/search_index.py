@@ -44,6 +44,10 @@ class OfferPlacement(models.Model):
     # Outreach offers with a service area (radius or municipalities) match by that area only,
     # never by the search radius around their base.
     area_only = models.BooleanField(default=False)
+    # The offer's only row (one active located place): a count of such rows needs no DISTINCT.
+    # False is always safe (the row is counted with DISTINCT), so a row that may have lost its
+    # siblings keeps False until its offer's rows are rewritten.
+    sole_place = models.BooleanField(default=False)
     grade_from = models.PositiveSmallIntegerField()
     grade_to = models.PositiveSmallIntegerField()
     format = models.CharField(max_length=12)
@@ -81,6 +85,7 @@ class OfferPlacement(models.Model):
                     "grade_to",
                     "subject_bits",
                     "area_only",
+                    "sole_place",
                     "x",
                     "y",
                     "z",
@@ -146,6 +151,7 @@ class SubjectPlacement(models.Model):
     reach_km = models.PositiveIntegerField(null=True)
     reach_term = models.FloatField(null=True)
     area_only = models.BooleanField(default=False)
+    sole_place = models.BooleanField(default=False)
     grade_from = models.PositiveSmallIntegerField()
     grade_to = models.PositiveSmallIntegerField()
     format = models.CharField(max_length=12)
@@ -168,6 +174,7 @@ class SubjectPlacement(models.Model):
                     "grade_from",
                     "grade_to",
                     "area_only",
+                    "sole_place",
                     "x",
                     "y",
                     "z",

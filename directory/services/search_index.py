@@ -25,12 +25,12 @@ ID_CHUNK = 500  # ids per IN (...) list, well inside SQLite's limit on query par
 _COLUMNS = (
     "offer_id, environment_id, latitude, longitude, x, y, z, band, subject_bits, reach_km, reach_term, area_only,"
     " grade_from, grade_to, format, price_dkk, months, organisation_id, category_id, municipality_id, region_id,"
-    " title"
+    " title, sole_place"
 )
 # The columns SubjectPlacement copies from OfferPlacement.
 _SUBJECT_COLUMNS = (
     "offer_id, environment_id, latitude, longitude, x, y, z, band, reach_km, reach_term, area_only, grade_from,"
-    " grade_to, format, price_dkk, months"
+    " grade_to, format, price_dkk, months, sole_place"
 )
 # The place on the unit sphere and the service radius as a haversine term (maps/spatial.py).
 # COS/SIN/RADIANS are native on PostgreSQL and SQLite 3.35+; Django registers them on older SQLite.
@@ -73,7 +73,8 @@ def _select_sql() -> str:
                CASE WHEN o.format = '{outreach}' AND (o.service_radius_km IS NOT NULL
                     OR EXISTS (SELECT 1 FROM {served} s WHERE s.offer_id = o.id)) THEN 1 ELSE 0 END = 1,
                o.grade_from_id, o.grade_to_id, o.format, o.price_dkk, o.months,
-               o.organisation_id, e.category_id, e.municipality_id, e.region_id, o.title
+               o.organisation_id, e.category_id, e.municipality_id, e.region_id, o.title,
+               1 = 0
         FROM {offer} o
         JOIN {links} l ON l.offer_id = o.id
         JOIN {place} e ON e.id = l.learningenvironment_id
@@ -109,6 +110,7 @@ def search_index_refresh(
             cursor.execute(insert)
             written = cursor.rowcount
             cursor.execute(insert_per_subject)
+            mark_sole_places(cursor, None)
             _refresh_text(cursor, None)
             return written
         for column, ids in (("offer_id", offer_ids), ("environment_id", environment_ids)):
@@ -121,8 +123,27 @@ def search_index_refresh(
                 written += cursor.rowcount
                 cursor.execute(f"{insert_per_subject} WHERE p.{column} IN ({marks})", chunk)
                 if column == "offer_id":  # a place's changes leave its offers' text as it was
+                    mark_sole_places(cursor, (f"IN ({marks})", chunk))
                     _refresh_text(cursor, chunk)
+                else:  # the place's offers may have gained a row beside their others
+                    links = Offer.environments.through._meta.db_table
+                    affected = f"IN (SELECT offer_id FROM {links} WHERE learningenvironment_id IN ({marks}))"
+                    mark_sole_places(cursor, (affected, chunk))
     return written
+
+
+def mark_sole_places(cursor, offers: tuple[str, list] | None) -> None:
+    """Set ``sole_place`` on the rows of these offers (``(condition on offer_id, params)``), or
+    of all: whether the row is its offer's only one. A place's refresh can give an offer a
+    second row, so its offers' other rows are marked again too."""
+    table = OfferPlacement._meta.db_table
+    condition, params = offers if offers is not None else ("", [])
+    for target in (table, SubjectPlacement._meta.db_table):
+        cursor.execute(
+            f"UPDATE {target} SET sole_place = (SELECT COUNT(*) FROM {table} c WHERE c.offer_id = {target}.offer_id) = 1"
+            + (f" WHERE offer_id {condition}" if condition else ""),
+            params,
+        )
 
 
 def _refresh_text(cursor, offer_ids: list[int] | None) -> None:

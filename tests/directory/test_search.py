@@ -474,12 +474,19 @@ def crowd(db) -> dict[str, float]:
         places.append(
             (point, EnvironmentFactory(organisation=organisation, latitude=point[0], longitude=point[1]))
         )
+    biology, nature = Subject.objects.get(slug="biologi"), Subject.objects.get(slug="natur-teknologi")
     for index, (point, place) in enumerate(places):
-        OfferFactory(organisation=organisation, title=f"Tur {index:02d}", environments=[place])
+        subjects = [biology, nature] if index == 5 else [biology]
+        OfferFactory(
+            organisation=organisation, title=f"Tur {index:02d}", environments=[place], subjects=subjects
+        )
         expected[f"tur-{index:02d}"] = great_circle_km(SCHOOL, point)
     OfferFactory(organisation=organisation, title="Tur 03 b", environments=[places[3][1]])
     expected["tur-03-b"] = great_circle_km(SCHOOL, places[3][0])
-    OfferFactory(organisation=organisation, title="To steder", environments=[places[58][1], places[20][1]])
+    OfferFactory(
+        organisation=organisation, title="To steder", environments=[places[58][1], places[20][1]],
+        subjects=[biology, nature],
+    )  # fmt: skip
     expected["to-steder"] = great_circle_km(SCHOOL, places[20][0])
     OfferFactory(
         organisation=organisation, title="Vi kommer ud", environments=[places[50][1]],
@@ -511,3 +518,6 @@ def test_a_wide_search_counts_in_the_database_and_pages_from_rings_exactly_as_re
     assert rings[:3] == [True, True, True] and rings[-1] is False
     # Ties at one place go by title, also across a page boundary.
     assert in_order.index("tur-03-b") == in_order.index("tur-03") + 1 == 4
+    # Two subjects: offers teaching both have a row per subject at each place, counted once.
+    both = search(f"{query}&subject=natur-teknologi")
+    assert both.count == 64 == len({offer.slug for offer in both.offers[0:64]})

@@ -28,13 +28,13 @@ pytestmark = pytest.mark.django_db
 COLUMNS = [
     "offer_id", "environment_id", "latitude", "longitude", "reach_km", "area_only", "grade_from",
     "grade_to", "format", "price_dkk", "months", "organisation_id", "category_id", "municipality_id",
-    "region_id", "title",
+    "region_id", "title", "sole_place",
 ]  # fmt: skip
 
 
 SUBJECT_COLUMNS = [
     "subject_id", "offer_id", "environment_id", "latitude", "longitude", "x", "y", "z", "band", "reach_km",
-    "reach_term", "area_only", "grade_from", "grade_to", "format", "price_dkk", "months",
+    "reach_term", "area_only", "grade_from", "grade_to", "format", "price_dkk", "months", "sole_place",
 ]  # fmt: skip
 
 
@@ -261,4 +261,41 @@ def test_the_text_rows_hold_each_published_offers_words_and_follow_a_renamed_org
     assert "Jernalderens landsby" in document and "Byg et hus" in document and "Moesgaard" in document
     organisation_update(organisation=organisation, name="Moesgaard Museum")
     assert "Moesgaard Museum" in OfferText.objects.get(offer=offer).document
+    assert_equals_full_rebuild()
+
+
+def test_a_row_is_marked_sole_place_exactly_while_it_is_its_offers_only_row(museum, coordinator):
+    """A count of sole rows needs no DISTINCT (directory/selectors/reach.py), so a row marked
+    sole while its offer has another would count the offer twice."""
+    from django.http import QueryDict
+
+    from directory.search_forms import OfferSearchForm
+    from directory.selectors.search import offer_search
+
+    organisation, first, second = museum
+    environment_update(environment=second, user=coordinator, status=LearningEnvironment.Status.ARCHIVED)
+    offer = create_offer(organisation, [first, second], coordinator)
+    lone = create_offer(organisation, [first], coordinator, title="Runesten")
+
+    def sole() -> dict[tuple[int, int], bool]:
+        marks: dict[tuple[int, int], bool] = {}
+        for model in (OfferPlacement, SubjectPlacement):
+            for offer_id, place_id, mark in model.objects.values_list(
+                "offer_id", "environment_id", "sole_place"
+            ):
+                marks.setdefault((offer_id, place_id), mark)
+                assert marks[(offer_id, place_id)] == mark  # both tables agree
+        return marks
+
+    assert sole() == {(offer.pk, first.pk): True, (lone.pk, first.pk): True}
+    # The place opens again: the offer gains a row there, and its row at the first place is no
+    # longer its only one, though only the second place was refreshed.
+    environment_update(environment=second, user=coordinator, status=LearningEnvironment.Status.ACTIVE)
+    assert sole() == {(offer.pk, first.pk): False, (offer.pk, second.pk): False, (lone.pk, first.pk): True}
+    form = OfferSearchForm(QueryDict(f"near={first.latitude},{first.longitude}&radius=30&subject=historie"))
+    assert form.is_valid(), form.errors
+    result = offer_search(params=form.cleaned_data)
+    assert result.count == 2 == len(list(result.offers))
+    environment_update(environment=second, user=coordinator, status=LearningEnvironment.Status.ARCHIVED)
+    assert sole() == {(offer.pk, first.pk): True, (lone.pk, first.pk): True}
     assert_equals_full_rebuild()
