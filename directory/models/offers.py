@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -29,7 +31,13 @@ def months_to_mask(months: list[int]) -> int:
 
 
 def mask_to_months(mask: int) -> list[int]:
-    return [month for month in range(1, 13) if mask & month_bit(month)]
+    return list(_months_of(mask))
+
+
+@cache
+def _months_of(mask: int) -> tuple[int, ...]:
+    """A mask's months, worked out once per mask (4,096 at most): every offer on a page asks."""
+    return tuple(month for month in range(1, 13) if mask & month_bit(month))
 
 
 # A history row snapshots the offer's links too, so revert and diffs cover them. A module

@@ -12,7 +12,7 @@ near part
     box's bands and longitudes through the position index, then the distance in SQL;
 outreach part
     rows with a service radius (the partial index) in the box of the largest radius, each
-    kept by Python when within its own radius.
+    within its own radius (``reach_term``, tested on the index entry).
 
 With a subject filter the rows come from SubjectPlacement, whose position index starts with
 the subject, so only that subject's rows are read; without one from OfferPlacement. Each row
@@ -44,10 +44,9 @@ def outreach_wanted(params: dict) -> bool:
 
 def reach_statements(*, params: dict, others: Statement | None = None) -> list[tuple[str, Statement]]:
     """The statements of a point search: ``(part, (sql, sql_params))``, part "near" (rows within
-    the radius, tested in the statement) or "outreach" (rows in the box of the largest service
-    radius, each to be tested against its own ``reach_term``). ``others``: SQL of the offer ids
-    passing the filters the rows do not carry (text, category, municipality, region, box), or
-    None. Public for the benchmark's EXPLAIN and the tests' query plans."""
+    the radius) or "outreach" (rows in the box of the largest service radius, each within its
+    own). ``others``: SQL of the offer ids passing the filters the rows do not carry (text,
+    category, municipality, region, box), or None. Public for the benchmark's EXPLAIN and the tests' query plans."""
     statements = [("near", _near_sql(params, others, params["radius"]))]
     outreach = _outreach_statement(params, _subject_ids(params), others)
     if outreach is not None:
@@ -110,7 +109,7 @@ def outreach_terms(*, params: dict, others: Statement | None) -> dict[int, float
         return {}
     with connection.cursor() as cursor:
         cursor.execute(*statement)
-        return _nearest_first([(term, pk) for term, pk, reach in cursor.fetchall() if term <= reach])
+        return _nearest_first(cursor.fetchall())
 
 
 class PointReach:
@@ -265,7 +264,10 @@ def _rows_sql(
     if params.get("month"):
         where.append("(r.months & %s) <> 0")
         values.append(month_bit(params["month"]))
-    if not outreach:
+    if outreach:  # each row within its own service radius
+        where.append(f"{term} <= r.reach_term")
+        values += term_values
+    else:
         inner = inscribed_box(point.latitude, point.longitude, within_km)
         limit = f"{term} <= %s"
         if inner is not None:
@@ -286,7 +288,7 @@ def _rows_sql(
         where.append(f"r.offer_id IN ({others[0]})")
         values += list(others[1])
     if columns is None:
-        columns = f"{term} AS term, r.offer_id" + (", r.reach_term" if outreach else "")
+        columns = f"{term} AS term, r.offer_id"
         values = [*term_values, *values]
     return f"SELECT {columns} FROM {table} r WHERE {' AND '.join(where)}", values
 
