@@ -75,7 +75,8 @@ class OfferPlacement(models.Model):
         verbose_name_plural = _("søgetabel")
         # Covering indexes: a search reads the rows' columns from the index alone.
         indexes = [
-            # The near part: one seek per latitude band, a longitude range in each.
+            # The near part: one seek per latitude band, a longitude range in each (with the
+            # service radius, a search wider than every one reads the outreach rows in it too).
             models.Index(
                 fields=[
                     "band",
@@ -86,6 +87,7 @@ class OfferPlacement(models.Model):
                     "subject_bits",
                     "area_only",
                     "sole_place",
+                    "reach_term",
                     "x",
                     "y",
                     "z",
@@ -175,6 +177,7 @@ class SubjectPlacement(models.Model):
                     "grade_to",
                     "area_only",
                     "sole_place",
+                    "reach_term",
                     "x",
                     "y",
                     "z",

@@ -1,7 +1,7 @@
 """Which published offers are within reach of a point, and how far: the point search's SQL.
 
 Written by hand over the search tables (directory/models/search_index.py) because it is the
-hot path of the whole site: composing the same two statements with the ORM cost about 8 ms a
+hot path of the whole site: composing the same statements with the ORM cost about 8 ms a
 search, more than running them; the text below costs microseconds. The other searches (box,
 places, clusters) keep the ORM vocabulary of directory/querysets.py.
 
@@ -11,15 +11,16 @@ near part
     rows within the radius (outreach offers with a service area excepted): the bounding
     box's bands and longitudes through the position index, then the distance in SQL;
 outreach part
-    rows with a service radius (the partial index) in the box of the largest radius, each
-    within its own radius (``reach_term``, tested on the index entry).
+    rows with a service radius, each within its own radius (``reach_term``). Read on their
+    own through the partial reach index in the box of the largest service radius, or, when
+    the search is at least that wide, by the near part's own scan (one statement fewer).
 
 With a subject filter the rows come from SubjectPlacement, whose position index starts with
 the subject, so only that subject's rows are read; without one from OfferPlacement. Each row
 carries its place as a unit vector, so the exact term is a quarter of the squared chord
-(maps.spatial.chord_term_sql). ``PointReach`` counts the near part in the database and reads
-only a ring of its nearest rows for a page near the top (see there); Python keeps the
-smallest term per offer, cheaper than the database's GROUP BY.
+(maps.spatial.chord_term_sql). ``PointReach`` counts in the database and reads only a ring of
+the nearest rows for a page near the top (see there); Python keeps the smallest term per
+offer, cheaper than the database's GROUP BY.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from maps.spatial import BoundingBox, bounding_box, chord_term_sql, inscribed_bo
 
 Statement = tuple[str, list]
 INFINITY = float("inf")
+NEAR, OUTREACH, BOTH = "near", "outreach", "near and outreach"
 
 
 def outreach_wanted(params: dict) -> bool:
@@ -43,96 +45,75 @@ def outreach_wanted(params: dict) -> bool:
 
 
 def reach_statements(*, params: dict, others: Statement | None = None) -> list[tuple[str, Statement]]:
-    """The statements of a point search: ``(part, (sql, sql_params))``, part "near" (rows within
-    the radius) or "outreach" (rows in the box of the largest service radius, each within its
-    own). ``others``: SQL of the offer ids passing the filters the rows do not carry (text,
-    category, municipality, region, box), or None. Public for the benchmark's EXPLAIN and the tests' query plans."""
-    statements = [("near", _near_sql(params, others, params["radius"]))]
-    outreach = _outreach_statement(params, _subject_ids(params), others)
-    if outreach is not None:
-        statements.append(("outreach", outreach))
+    """The statements reading every row within reach: ``(part, (sql, sql_params))``, one per
+    part, or one for both when the search is at least as wide as the largest service radius.
+    ``others``: SQL of the offer ids passing the filters the rows do not carry (text, category,
+    municipality, region, box), or None. Public for the benchmark's EXPLAIN and the tests."""
+    reach = PointReach(params=params, others=others, served={}, read_outreach=False)
+    statements = [(reach.near_part, reach.rows_statement(params["radius"]))]
+    if reach.outreach_box_km:
+        statements.append((OUTREACH, _outreach_sql(params, others, reach.outreach_box_km)))
     return statements
+
+
+def count_statement(*, params: dict, others: Statement | None = None) -> Statement:
+    """The COUNT of a wide search (``PointReach``). Public for the benchmark's EXPLAIN."""
+    return PointReach(params=params, others=others, served={}, read_outreach=False).count_statement()
 
 
 def offers_within_reach(*, params: dict, others: Statement | None = None) -> dict[int, float]:
     """Offer id -> haversine term of its nearest place within reach of ``params["near"]``,
     nearest offer first: every row of both parts read."""
-    within = near_rows(params=params, others=others, radius_km=params["radius"])
-    within += [(term, pk) for pk, term in outreach_terms(params=params, others=others).items()]
-    return _nearest_first(within)
+    return PointReach(params=params, others=others, served={}).terms()
 
 
-def near_rows(*, params: dict, others: Statement | None, radius_km: float) -> list[tuple[float, int]]:
-    """(term, offer id) of the near part's rows within ``radius_km`` (at most the search's
-    radius) of the point; an offer with several places there has several rows."""
+def reaching_by_radius(offer_ids: set[int], point) -> set[int]:
+    """Those of ``offer_ids`` with a place whose service radius reaches the point: the search
+    finds them by their rows, so a served municipality must not add them again."""
+    if not offer_ids:
+        return set()
+    term, term_values = chord_term_sql(point.latitude, point.longitude, "r.")
+    ids = sorted(offer_ids)
     with connection.cursor() as cursor:
-        cursor.execute(*_near_sql(params, others, radius_km))
-        return cursor.fetchall()
-
-
-def near_count(*, params: dict, others: Statement | None) -> int:
-    """How many offers the near part finds within the search's radius, counted where the rows
-    are: the same conditions as ``near_rows``, so the count and the rows agree."""
-    with connection.cursor() as cursor:
-        cursor.execute(*count_statement(params=params, others=others))
-        (count,) = cursor.fetchone()
-    return count
-
-
-def count_statement(*, params: dict, others: Statement | None = None) -> Statement:
-    """The near part's COUNT. Most offers have one place: their rows (``sole_place``) are
-    counted as they are, DISTINCT is left for the others. With several subjects an offer
-    teaching two has two rows at a place: DISTINCT for all. Public for the benchmark's EXPLAIN."""
-    if len(_subject_ids(params)) > 1:
-        columns = "COUNT(DISTINCT r.offer_id)"
-    else:
-        columns = (
-            "COUNT(CASE WHEN r.sole_place THEN 1 END)"
-            " + COUNT(DISTINCT CASE WHEN r.sole_place THEN NULL ELSE r.offer_id END)"
+        cursor.execute(
+            f"SELECT DISTINCT r.offer_id FROM {OfferPlacement._meta.db_table} r"
+            f" WHERE r.offer_id IN ({_marks(ids)}) AND r.reach_term IS NOT NULL AND {term} <= r.reach_term",
+            [*ids, *term_values],
         )
-    return _near_sql(params, others, params["radius"], columns=columns)
-
-
-def _near_sql(
-    params: dict, others: Statement | None, radius_km: float, columns: str | None = None
-) -> Statement:
-    point = params["near"]
-    box = bounding_box(point.latitude, point.longitude, radius_km)
-    return _rows_sql(params, _subject_ids(params), box, others, within_km=radius_km, columns=columns)
-
-
-def outreach_terms(*, params: dict, others: Statement | None) -> dict[int, float]:
-    """Offer id -> term of the outreach offers with a service radius reaching the point, each
-    row within its own radius. Few rows (the partial index): all of them are read."""
-    statement = _outreach_statement(params, _subject_ids(params), others)
-    if statement is None:
-        return {}
-    with connection.cursor() as cursor:
-        cursor.execute(*statement)
-        return _nearest_first(cursor.fetchall())
+        return {pk for (pk,) in cursor.fetchall()}
 
 
 class PointReach:
     """The offers within reach of a point, counted and ranked without reading every row.
 
-    The near part is the large one (a 100 km search reads thousands of rows); the outreach
-    part and the offers serving the point's municipality (``extra``: id -> term, None for an
-    offer without a located place) are few and known. The count is the database's COUNT of
-    the near part plus ``len(extra)`` (disjoint: the near part leaves out offers with a
-    service area). A page near the top needs only the nearest offers: the rows of a ring
-    around the point, sized from the count for about twice the offers wanted and doubled
-    until it holds them; every offer outside it is farther than the ring's radius, so the
-    ring's first offers are the search's. Reading every row is left for small radii (one
-    statement is cheaper than two) and for pages deep in the list.
+    ``served``: the offers serving the point's municipality that no row reaches (id -> term,
+    None without a located place), found by the caller; few. The outreach part is few rows
+    too; the near part is the large one (a 100 km search has thousands of rows). Up to
+    ``SMALL_RADIUS_KM`` every row within reach is read: one statement is cheaper than two.
+    Wider, the database counts the offers — rows of an offer's only place (``sole_place``) as
+    they are, DISTINCT for the others — and a page near the top reads only a ring of the
+    nearest rows, sized from the count for about twice the offers wanted and doubled until it
+    holds them: every offer outside the ring is farther than its radius, so the ring's first
+    offers are the search's. Pages deep in the list read every row.
     """
 
-    SMALL_RADIUS_KM = 25.0  # up to here one statement reads every row
+    SMALL_RADIUS_KM = 25.0
     RING_SHARE = 0.6  # a ring beyond this share of the radius reads every row instead
 
-    def __init__(self, *, params: dict, others: Statement | None, extra: dict[int, float | None]):
-        self._params, self._others, self._extra = params, others, extra
+    def __init__(self, *, params: dict, others: Statement | None, served: dict, read_outreach: bool = True):
+        self._params, self._others = params, others
         self._radius = params["radius"]
-        self._near_count: int | None = None
+        max_reach_km = _max_reach_km() if outreach_wanted(params) else 0
+        # A search at least as wide as the largest service radius meets every outreach row
+        # within reach in its own box: one scan reads both parts.
+        fold = bool(max_reach_km) and self._radius >= max_reach_km
+        self.near_part = BOTH if fold else NEAR
+        self.outreach_box_km = max_reach_km if max_reach_km and not fold else 0
+        self._extra: dict[int, float | None] = {}
+        if self.outreach_box_km and read_outreach:
+            self._extra = outreach_terms(params=params, others=others, box_km=self.outreach_box_km)
+        self._extra.update(served)
+        self._counted: int | None = None
         self._all: list[tuple[float, int]] | None = None
 
     def count(self) -> int:
@@ -140,9 +121,11 @@ class PointReach:
             self._read_all()
         if self._all is not None:
             return len(self._all)
-        if self._near_count is None:
-            self._near_count = near_count(params=self._params, others=self._others)
-        return self._near_count + len(self._extra)
+        if self._counted is None:
+            with connection.cursor() as cursor:
+                cursor.execute(*self.count_statement())
+                (self._counted,) = cursor.fetchone()
+        return self._counted + len(self._extra)
 
     @property
     def read_every_row(self) -> bool:
@@ -153,11 +136,10 @@ class PointReach:
         """(term, id) pairs in ranking order, at least the first ``stop`` and every pair at the
         same term as the last of those (ties); an offer without a located place last."""
         if self._all is None:
-            near = self.count() - len(self._extra)
-            ring = self._radius * math.sqrt(2 * stop / max(near, 1))
-            while self._all is None and ring < self._radius * self.RING_SHARE:
-                within = near_rows(params=self._params, others=self._others, radius_km=ring)
+            ring = self._radius * math.sqrt(2 * stop / max(self.count() - len(self._extra), 1))
+            while ring < self._radius * self.RING_SHARE:
                 bound = _bound(ring)
+                within = self._rows(ring)
                 within += [
                     (term, pk) for pk, term in self._extra.items() if term is not None and term <= bound
                 ]
@@ -165,22 +147,61 @@ class PointReach:
                 if len(ranked) >= stop:
                     return ranked
                 ring *= 2
-            if self._all is None:
-                self._read_all()
+            self._read_all()
         return self._all
 
     def terms(self) -> dict[int, float | None]:
-        """Every offer found: id -> term (None: no located place)."""
+        """Every offer found, nearest first: id -> term (None: no located place)."""
         if self._all is None:
             self._read_all()
         return {pk: (None if term == INFINITY else term) for term, pk in self._all}
 
+    def rows_statement(self, within_km: float, columns: str | None = None) -> Statement:
+        """The near part's rows (with the outreach part's when folded) within ``within_km``."""
+        point = self._params["near"]
+        box = bounding_box(point.latitude, point.longitude, within_km)
+        return _rows_sql(
+            self._params, box, self._others, part=self.near_part, within_km=within_km, columns=columns
+        )
+
+    def count_statement(self) -> Statement:
+        """Most offers have one place: their rows (``sole_place``) are counted as they are,
+        DISTINCT is left for the others. With several subjects an offer teaching two has two
+        rows at a place: DISTINCT for all."""
+        if len(_subject_ids(self._params)) > 1:
+            columns = "COUNT(DISTINCT r.offer_id)"
+        else:
+            columns = (
+                "COUNT(CASE WHEN r.sole_place THEN 1 END)"
+                " + COUNT(DISTINCT CASE WHEN r.sole_place THEN NULL ELSE r.offer_id END)"
+            )
+        return self.rows_statement(self._radius, columns=columns)
+
+    def _rows(self, within_km: float) -> list[tuple[float, int]]:
+        with connection.cursor() as cursor:
+            cursor.execute(*self.rows_statement(within_km))
+            return cursor.fetchall()
+
     def _read_all(self) -> None:
-        near = near_rows(params=self._params, others=self._others, radius_km=self._radius)
-        terms: dict[int, float | None] = _nearest_first(near)
+        terms: dict[int, float | None] = _nearest_first(self._rows(self._radius))
         for pk, term in self._extra.items():
             terms.setdefault(pk, term)
         self._all = sorted((INFINITY if term is None else term, pk) for pk, term in terms.items())
+
+
+def outreach_terms(*, params: dict, others: Statement | None, box_km: float) -> dict[int, float]:
+    """Offer id -> term of the outreach offers with a service radius reaching the point, each
+    row within its own radius, read through the partial reach index in the box of ``box_km``
+    (the largest service radius). Few rows: all of them are read."""
+    with connection.cursor() as cursor:
+        cursor.execute(*_outreach_sql(params, others, box_km))
+        return _nearest_first(cursor.fetchall())
+
+
+def _outreach_sql(params: dict, others: Statement | None, box_km: float) -> Statement:
+    point = params["near"]
+    box = bounding_box(point.latitude, point.longitude, box_km)
+    return _rows_sql(params, box, others, part=OUTREACH)
 
 
 def _nearest_first(rows: list[tuple[float, int]]) -> dict[int, float]:
@@ -201,37 +222,27 @@ def _subject_ids(params: dict) -> list[int]:
     return sorted(subject.pk for subject in params.get("subject") or [])
 
 
-def _outreach_statement(params: dict, subject_ids: list[int], others: Statement | None) -> Statement | None:
-    if not outreach_wanted(params):
-        return None
-    max_reach_km = _max_reach_km()
-    if not max_reach_km:
-        return None
-    point = params["near"]
-    box = bounding_box(point.latitude, point.longitude, max_reach_km)
-    return _rows_sql(params, subject_ids, box, others)
-
-
 def _rows_sql(
     params: dict,
-    subject_ids: list[int],
     box: BoundingBox,
     others: Statement | None,
     *,
+    part: str,
     within_km: float | None = None,
     columns: str | None = None,
 ) -> Statement:
-    """One part's SELECT: the near part's rows within ``within_km`` of the point, or (None) the
-    outreach part's rows in the box. The conditions come in the order of the position index
-    (subject, band, longitude, then the columns the index entry carries) so that SQLite tests
-    the entry before it computes a distance or probes another table.
+    """One part's SELECT (``part``: NEAR, OUTREACH or BOTH) over the rows in ``box``: near rows
+    within ``within_km`` of the point, outreach rows within their own radius (and within
+    ``within_km`` when given). The conditions come in the order of the position index (subject,
+    band, longitude, then the columns the index entry carries) so that SQLite tests the entry
+    before it computes a distance or probes another table.
 
-    Near part: the distance limit is tested in SQL, and first against a box inscribed in the
-    circle (maps.spatial.inscribed_box): two thirds of the rows of a wide search are inside it
-    and pass without their term computed. No latitude range: a row within the radius is in
+    The near limit is tested first against a box inscribed in the circle
+    (maps.spatial.inscribed_box): two thirds of the rows of a wide search are inside it and
+    pass without their term computed. No latitude range there: a row within the radius is in
     the bounding box's latitudes, and the bands already keep the rows near them."""
     point = params["near"]
-    outreach = within_km is None
+    subject_ids = _subject_ids(params)
     table = SubjectPlacement._meta.db_table if subject_ids else OfferPlacement._meta.db_table
     term, term_values = chord_term_sql(point.latitude, point.longitude, "r.")
     where: list[str] = []
@@ -244,13 +255,10 @@ def _rows_sql(
     values += bands
     where.append("r.longitude >= %s AND r.longitude <= %s")
     values += [box.min_lng, box.max_lng]
-    if outreach:
+    if part == OUTREACH:
         where.append("r.latitude >= %s AND r.latitude <= %s")
         values += [box.min_lat, box.max_lat]
         where.append("r.reach_term IS NOT NULL")  # the partial index's condition, as SQLite needs it
-    else:
-        where.append("r.area_only = %s")
-        values.append(False)
     if params.get("grade") is not None:
         where.append("r.grade_from <= %s AND r.grade_to >= %s")
         values += [params["grade"].level] * 2
@@ -264,20 +272,26 @@ def _rows_sql(
     if params.get("month"):
         where.append("(r.months & %s) <> 0")
         values.append(month_bit(params["month"]))
-    if outreach:  # each row within its own service radius
-        where.append(f"{term} <= r.reach_term")
+    reached = f"{term} <= r.reach_term"  # an outreach row, within its own service radius
+    if part == OUTREACH:
+        where.append(reached)
         values += term_values
     else:
+        near, near_values = f"r.area_only = %s AND {term} <= %s", [False, *term_values, _bound(within_km)]
         inner = inscribed_box(point.latitude, point.longitude, within_km)
-        limit = f"{term} <= %s"
         if inner is not None:
-            limit = (
-                "(r.latitude >= %s AND r.latitude <= %s AND r.longitude >= %s AND r.longitude <= %s"
-                f" OR {limit})"
+            near = (
+                "r.area_only = %s AND (r.latitude >= %s AND r.latitude <= %s AND r.longitude >= %s"
+                f" AND r.longitude <= %s OR {term} <= %s)"
             )
-            values += [inner.min_lat, inner.max_lat, inner.min_lng, inner.max_lng]
-        where.append(limit)
-        values += [*term_values, _bound(within_km)]
+            near_values = [False, inner.min_lat, inner.max_lat, inner.min_lng, inner.max_lng]
+            near_values += [*term_values, _bound(within_km)]
+        if part == BOTH:
+            where.append(f"({near} OR r.reach_term IS NOT NULL AND {reached} AND {term} <= %s)")
+            values += [*near_values, *term_values, *term_values, _bound(within_km)]
+        else:
+            where.append(near)
+            values += near_values
     if params.get("language") is not None:
         languages = Offer.languages.through._meta.db_table
         where.append(
@@ -290,7 +304,12 @@ def _rows_sql(
     if columns is None:
         columns = f"{term} AS term, r.offer_id"
         values = [*term_values, *values]
-    return f"SELECT {columns} FROM {table} r WHERE {' AND '.join(where)}", values
+    source = f"{table} r"
+    if part == OUTREACH and connection.vendor == "sqlite":
+        # The position index covers these columns too; without statistics SQLite may pick it
+        # and read every row of the box instead of the outreach rows alone.
+        source += f" INDEXED BY {'subject_placement_reach' if subject_ids else 'placement_reach_position'}"
+    return f"SELECT {columns} FROM {source} WHERE {' AND '.join(where)}", values
 
 
 def _max_reach_km() -> int:

@@ -382,33 +382,32 @@ def _environments_matching(params: dict, *, located: bool = False) -> Environmen
 
 def _offers_within_reach(params: dict, point) -> reach.PointReach:
     """The offers matching the filters within reach of the point (see the module docstring),
-    counted and ranked by ``reach.PointReach``: the near part in the database, the outreach
-    part and the offers serving the point's municipality read here."""
+    counted and ranked by ``reach.PointReach``; the offers serving the point's municipality
+    are found here."""
     others = {name: params[name] for name in OFFER_SUBQUERY_FILTERS if params.get(name)}
     # The rarer place and text filters, as a subquery of offers: exactly the semantics of a
     # search without a point.
     others_sql = (
         _offers_matching(others, place_filters=True).values("pk").query.sql_with_params() if others else None
     )
-    extra: dict[int, float | None] = reach.outreach_terms(params=params, others=others_sql)
     municipality_code = _municipality_code(point) if reach.outreach_wanted(params) else None
-    if municipality_code is not None:
-        extra.update(_serving_municipality(params, point, municipality_code, found=extra))
-    return reach.PointReach(params=params, others=others_sql, extra=extra)
+    served = {} if municipality_code is None else _serving_municipality(params, point, municipality_code)
+    return reach.PointReach(params=params, others=others_sql, served=served)
 
 
-def _serving_municipality(params: dict, point, municipality_code: int, *, found) -> dict[int, float | None]:
-    """Offer id -> term (None: no located place) of the offers listing the point's municipality
-    that the outreach part did not find (they have a service area, so the near part never
-    does). One probe of the link table first: the filtered query runs only on such offers."""
+def _serving_municipality(params: dict, point, municipality_code: int) -> dict[int, float | None]:
+    """Offer id -> term (None: no located place) of the matching offers listing the point's
+    municipality that no service radius brings here (those the search finds by their rows).
+    One probe of the link table first: the filtered query runs only on such offers."""
     served = Offer.service_municipalities.through._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT offer_id FROM {served} WHERE municipality_id = %s", [municipality_code])
-        candidates = {pk for (pk,) in cursor.fetchall()} - found.keys()
+        candidates = {pk for (pk,) in cursor.fetchall()}
     if not candidates:
         return {}
     offers = _offers_matching(params, place_filters=True).filter(pk__in=candidates)
-    serving_ids = list(offers.serving_municipality(municipality_code).values_list("pk", flat=True))
+    serving_ids = set(offers.serving_municipality(municipality_code).values_list("pk", flat=True))
+    serving_ids -= reach.reaching_by_radius(serving_ids, point)
     if not serving_ids:
         return {}
     located = dict(Offer.objects.filter(pk__in=serving_ids).nearest_terms(point.latitude, point.longitude))

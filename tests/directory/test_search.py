@@ -369,6 +369,10 @@ def test_a_point_search_reads_the_search_tables_position_indexes(network):
         "COVERING INDEX placement_reach_position (band=? AND longitude>? AND longitude<?)"
         in without["outreach"]
     )
+    # Wider than every service radius (150 km here): one scan of the position index reads both.
+    wide = _plans(f"{NEAR_SCHOOL}&radius=200&subject=biologi&grade=5-klasse")
+    assert list(wide) == ["near and outreach"]
+    assert f"COVERING INDEX subject_placement_position {position}" in wide["near and outreach"]
 
 
 def test_a_subject_sharing_a_bit_of_the_search_table_does_not_match_for_another(network):
@@ -488,14 +492,16 @@ def crowd(db) -> dict[str, float]:
         subjects=[biology, nature],
     )  # fmt: skip
     expected["to-steder"] = great_circle_km(SCHOOL, places[20][0])
-    OfferFactory(
+    # Both a service radius reaching the school and the school's municipality: found once.
+    reaching = OfferFactory(
         organisation=organisation, title="Vi kommer ud", environments=[places[50][1]],
         format=Offer.Format.OUTREACH, service_radius_km=100,
     )  # fmt: skip
     expected["vi-kommer-ud"] = great_circle_km(SCHOOL, places[50][0])
     served = OfferFactory(organisation=organisation, title="Hele kommunen", format=Offer.Format.OUTREACH)
-    served.service_municipalities.set([Municipality.objects.get(code=751)])
-    search_index_refresh(offer_ids=[served.pk])
+    for offer in (reaching, served):
+        offer.service_municipalities.set([Municipality.objects.get(code=751)])
+        search_index_refresh(offer_ids=[offer.pk])
     expected["hele-kommunen"] = math.inf
     return expected
 
@@ -518,6 +524,19 @@ def test_a_wide_search_counts_in_the_database_and_pages_from_rings_exactly_as_re
     assert rings[:3] == [True, True, True] and rings[-1] is False
     # Ties at one place go by title, also across a page boundary.
     assert in_order.index("tur-03-b") == in_order.index("tur-03") + 1 == 4
+    # Narrower than the service radius (100 km): the outreach rows are read on their own.
+    within_60 = sorted(
+        (slug for slug, km in crowd.items() if km <= 60 or slug in ("vi-kommer-ud", "hele-kommunen")),
+        key=lambda slug: (crowd[slug], slug),
+    )
+    query_60 = f"{NEAR_SCHOOL}&radius=60&subject=biologi"
+    assert search(query_60).count == len(within_60)
+    paged_60 = [
+        offer.slug
+        for start in range(0, len(within_60), 3)
+        for offer in search(query_60).offers[start : start + 3]
+    ]
+    assert paged_60 == within_60
     # Two subjects: offers teaching both have a row per subject at each place, counted once.
     both = search(f"{query}&subject=natur-teknologi")
     assert both.count == 64 == len({offer.slug for offer in both.offers[0:64]})
