@@ -77,6 +77,11 @@ class OfferFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.environments.set(extracted)
 
+    @factory.post_generation
+    def languages(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.languages.set(extracted)
+
     @classmethod
     def _after_postgeneration(cls, instance, create, results=None):
         # Factories write rows directly, like the admin: keep the search table in step.

@@ -2,7 +2,7 @@ from directory.models.base import TimeStampedModel
 from directory.models.environments import LearningEnvironment
 from directory.models.offers import Offer
 from directory.models.organisations import Organisation
-from directory.models.search_index import OfferPlacement, OfferText, SubjectPlacement
+from directory.models.search_index import OfferCard, OfferPlacement, OfferText, SubjectPlacement
 from directory.models.taxonomy import Category, Grade, Language, Subject
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "LearningEnvironment",
     "Offer",
     "OfferPlacement",
+    "OfferCard",
     "OfferText",
     "Organisation",
     "Subject",

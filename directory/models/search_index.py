@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.querysets import BAND_DEGREES, SUBJECT_BITS, OfferPlacementQuerySet
 
-__all__ = ["BAND_DEGREES", "SUBJECT_BITS", "OfferPlacement", "OfferText", "SubjectPlacement"]
+__all__ = ["BAND_DEGREES", "SUBJECT_BITS", "OfferCard", "OfferPlacement", "OfferText", "SubjectPlacement"]
 
 # Each row also carries its place as a point on the unit sphere (x, y, z): the squared chord
 # between two such points is 4·sin²(d/2R), exactly the haversine term of their great-circle
@@ -232,6 +232,26 @@ class OfferText(models.Model):
     class Meta:
         verbose_name = _("søgetekst")
         verbose_name_plural = _("søgetekster")
+
+    def __str__(self) -> str:
+        return str(self.offer_id)
+
+
+class OfferCard(models.Model):
+    """A published offer's links in one row, as JSON text: ``{"subjects": [id, …], "languages":
+    [code, …], "places": [id, …]}`` (written by ``search_index_refresh`` beside the search rows;
+    directory/services/offer_cards.py). The API's result pages read them with the offers
+    instead of three link tables (directory/selectors/offer_rows.py).
+    """
+
+    offer = models.OneToOneField(
+        "directory.Offer", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    data = models.TextField()
+
+    class Meta:
+        verbose_name = _("søgekort")
+        verbose_name_plural = _("søgekort")
 
     def __str__(self) -> str:
         return str(self.offer_id)

@@ -2,10 +2,10 @@
 
 The search pages render Offer objects (templates call their methods); the API only reads
 values. Building 20 offers, their organisations and places as model objects through the
-ORM cost ~4 ms a page, the largest share of a nearby search; these rows come from three
-plain SELECTs (the offers with their organisations, the subject and language links, the
-place links with their places) and the reference tables in memory (directory/reference.py),
-in about a millisecond.
+ORM cost ~4 ms a page, the largest share of a nearby search; these rows come from two plain
+SELECTs (the offers with their organisations and cards, directory.models.OfferCard, which
+name their subjects, languages and places; the active places by id) and the reference
+tables in memory (directory/reference.py).
 
 A row has the attributes OfferSerializer and the GeoJSON geometry read, with the same
 types as the model's (aware datetimes, Decimal prices, Grade objects), so the one
@@ -18,9 +18,10 @@ import datetime as dt
 from decimal import Decimal
 from operator import itemgetter
 
+import orjson
 from django.db import connection
 
-from directory.models import LearningEnvironment, Offer, Organisation
+from directory.models import LearningEnvironment, Offer, OfferCard, Organisation
 from directory.models.offers import mask_to_months
 from directory.reference import reference
 from maps.spatial import haversine_km
@@ -50,21 +51,21 @@ def offer_rows(ids: list[int], point) -> list[Row]:
         return []
     ref = reference()
     marks = ", ".join(["%s"] * len(ids))
-    offer_table, organisation_table = Offer._meta.db_table, Organisation._meta.db_table
     columns = ", ".join(f"o.{column}" for column in OFFER_COLUMNS)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {columns}, g.slug, g.name FROM {offer_table} o"
-            f" JOIN {organisation_table} g ON g.id = o.organisation_id WHERE o.id IN ({marks})",
+            f"SELECT {columns}, g.slug, g.name, c.data FROM {Offer._meta.db_table} o"
+            f" JOIN {Organisation._meta.db_table} g ON g.id = o.organisation_id"
+            f" LEFT JOIN {OfferCard._meta.db_table} c ON c.offer_id = o.id WHERE o.id IN ({marks})",
             ids,
         )
         fetched = cursor.fetchall()
-        links = subject_and_language_links(cursor, ids)
-        links["environments"], places = _places(cursor, ids, ref)
+        links = _card_links(cursor, {values[0]: values[-1] for values in fetched})
+        places = _places(cursor, {place_id for _, place_id in links["environments"]}, ref)
     offers = {}
     for values in fetched:
         row = Row(**dict(zip(OFFER_COLUMNS, values[: len(OFFER_COLUMNS)], strict=True)))
-        slug, name = values[len(OFFER_COLUMNS) :]
+        slug, name = values[len(OFFER_COLUMNS) : len(OFFER_COLUMNS) + 2]
         row.pk = row.id
         row.organisation = Row(slug=slug, name=name)
         row.price_dkk = _decimal(row.price_dkk)
@@ -79,6 +80,31 @@ def offer_rows(ids: list[int], point) -> list[Row]:
         row._prefetched_objects_cache = {name: grouped[name][pk] for name in ranks}
         row.distance_km, row.nearest_environment = nearest_place(point, grouped["environments"][pk])
     return [offers[pk] for pk in ids if pk in offers]
+
+
+def _card_links(cursor, cards: dict[int, str | None]) -> dict[str, list[tuple]]:
+    """The (offer id, target) links of each relation, from the offers' cards; an offer without
+    one (written around ``search_index_refresh``) has its links read from the link tables."""
+    links: dict[str, list[tuple]] = {"subjects": [], "languages": [], "environments": []}
+    missing = []
+    for pk, data in cards.items():
+        if data is None:
+            missing.append(pk)
+            continue
+        card = orjson.loads(data)
+        links["subjects"] += [(pk, target) for target in card["subjects"]]
+        links["languages"] += [(pk, target) for target in card["languages"]]
+        links["environments"] += [(pk, target) for target in card["places"]]
+    if missing:
+        for name, pairs in subject_and_language_links(cursor, missing).items():
+            links[name] += pairs
+        table = Offer.environments.through._meta.db_table
+        cursor.execute(
+            f"SELECT offer_id, learningenvironment_id FROM {table} WHERE offer_id IN ({', '.join(['%s'] * len(missing))})",
+            missing,
+        )
+        links["environments"] += cursor.fetchall()
+    return links
 
 
 def subject_and_language_links(cursor, offer_ids) -> dict[str, list[tuple]]:
@@ -128,27 +154,24 @@ def nearest_place(point, places) -> tuple[float | None, object | None]:
     return min(distances, key=itemgetter(0)) if distances else (None, None)
 
 
-def _places(cursor, offer_ids: list[int], ref) -> tuple[list[tuple[int, int]], dict[int, tuple]]:
-    """The offers' links to active places, and those places by id -> (rank in name order, row)."""
-    links_table = Offer.environments.through._meta.db_table
-    columns = ", ".join(f"e.{column}" for column in PLACE_COLUMNS)
+def _places(cursor, place_ids: set[int], ref) -> dict[int, tuple]:
+    """The active ones of these places by id -> (rank in name order, row)."""
+    if not place_ids:
+        return {}
+    columns = ", ".join(PLACE_COLUMNS)
     cursor.execute(
-        f"SELECT l.offer_id, {columns} FROM {links_table} l"
-        f" JOIN {LearningEnvironment._meta.db_table} e ON e.id = l.learningenvironment_id"
-        f" WHERE e.status = %s AND l.offer_id IN ({', '.join(['%s'] * len(offer_ids))}) ORDER BY e.name, e.id",
-        [LearningEnvironment.Status.ACTIVE.value, *offer_ids],
+        f"SELECT {columns} FROM {LearningEnvironment._meta.db_table}"
+        f" WHERE status = %s AND id IN ({', '.join(['%s'] * len(place_ids))}) ORDER BY name, id",
+        [LearningEnvironment.Status.ACTIVE.value, *place_ids],
     )
-    links, places = [], {}
-    for offer_id, *values in cursor.fetchall():
-        links.append((offer_id, values[0]))
-        if values[0] in places:
-            continue
+    places = {}
+    for values in cursor.fetchall():
         place = Row(**dict(zip(PLACE_COLUMNS, values, strict=True)))
         place.pk = place.id
         place.has_coordinates = place.latitude is not None and place.longitude is not None
         place.municipality = ref.municipalities.get(place.municipality_id)
         places[place.id] = (len(places), place)
-    return links, places
+    return places
 
 
 def _decimal(value) -> Decimal:

@@ -4,7 +4,8 @@ with the catalogue.
 ``search_index_refresh`` is the one way rows are written: it deletes the rows of the
 affected offers and/or places and inserts them again from offers × links × places in one
 INSERT … SELECT (plain SQL that SQLite and PostgreSQL both run), then the per-subject rows
-from those rows × the offers' subject links in a second one. Every write path calls it
+from those rows × the offers' subject links in a second one; then the offers' text rows
+(directory/text_search.py) and cards (directory/services/offer_cards.py). Every write path calls it
 at its end, explicitly (no signals): the offer and environment services, the admin, the
 importer (through the services), the demo loaders and ``manage.py rebuild_search_index``.
 """
@@ -17,6 +18,7 @@ from django.db import connection, transaction
 
 from directory.models import LearningEnvironment, Offer, OfferPlacement, Organisation, SubjectPlacement
 from directory.models.search_index import BAND_DEGREES, SUBJECT_BITS
+from directory.services.offer_cards import refresh_cards
 from directory.text_search import FTS_TABLE, TEXT_TABLE, has_fts
 from maps.spatial import EARTH_RADIUS_KM
 
@@ -112,6 +114,7 @@ def search_index_refresh(
             cursor.execute(insert_per_subject)
             mark_sole_places(cursor, None)
             _refresh_text(cursor, None)
+            refresh_cards(cursor, None)
             return written
         for column, ids in (("offer_id", offer_ids), ("environment_id", environment_ids)):
             source = "o.id" if column == "offer_id" else "e.id"
@@ -122,9 +125,10 @@ def search_index_refresh(
                 cursor.execute(f"{insert} AND {source} IN ({marks})", chunk)
                 written += cursor.rowcount
                 cursor.execute(f"{insert_per_subject} WHERE p.{column} IN ({marks})", chunk)
-                if column == "offer_id":  # a place's changes leave its offers' text as it was
+                if column == "offer_id":  # a place's changes leave its offers' text and cards as they were
                     mark_sole_places(cursor, (f"IN ({marks})", chunk))
                     _refresh_text(cursor, chunk)
+                    refresh_cards(cursor, (f"IN ({marks})", chunk))
                 else:  # the place's offers may have gained a row beside their others
                     links = Offer.environments.through._meta.db_table
                     affected = f"IN (SELECT offer_id FROM {links} WHERE learningenvironment_id IN ({marks}))"

@@ -251,13 +251,28 @@ def test_the_offer_serializers_written_out_json_is_drfs_own_key_for_key(network,
         assert list(fast.items()) == list(generic.items())
 
 
+@pytest.mark.parametrize("cards", ["kept", "missing"])
 @pytest.mark.parametrize("query", [f"{NEAR_SCHOOL}&radius=500", f"{NEAR_SCHOOL}&radius=500&subject=biologi"])
-def test_a_point_searchs_light_rows_give_the_json_of_its_offer_objects(network, rf, query):
-    """The API pages a point search as light rows (directory/selectors/offer_rows.py); DRF's own
-    walk over the Offer objects of the same search must give the same JSON, key for key."""
+def test_a_point_searchs_light_rows_give_the_json_of_its_offer_objects(network, rf, query, cards):
+    """The API pages a point search as light rows (directory/selectors/offer_rows.py), their
+    links from the offers' cards, or the link tables for an offer without one; DRF's own walk
+    over the Offer objects of the same search must give the same JSON, key for key."""
     from directory.api.serializers import OfferSerializer
+    from directory.models import LearningEnvironment, OfferCard
     from directory.selectors.search import offer_search
+    from directory.services.search_index import search_index_refresh
 
+    # A second place, closed after the card named it: the card is not rewritten, the page
+    # must leave the place out all the same.
+    zoo = network.offers["rovdyr-og-byttedyr"]
+    zoo.environments.add(network.places["nationalmuseet"])
+    search_index_refresh(offer_ids=[zoo.pk])
+    LearningEnvironment.objects.filter(slug="nationalmuseet").update(
+        status=LearningEnvironment.Status.ARCHIVED
+    )
+    search_index_refresh(environment_ids=[network.places["nationalmuseet"].pk])
+    if cards == "missing":
+        OfferCard.objects.all().delete()
     form = OfferSearchForm(test_search.QueryDict(query))
     assert form.is_valid(), form.errors
     rows = list(offer_search(params=form.cleaned_data, rows=True).offers)
@@ -268,6 +283,10 @@ def test_a_point_searchs_light_rows_give_the_json_of_its_offer_objects(network, 
     for row, offer in zip(rows, offers, strict=True):
         fast, generic = serializer.to_representation(row), serializer.generic_representation(offer)
         assert list(fast.items()) == list(generic.items())
+    shown = next(row for row in rows if row.slug == "rovdyr-og-byttedyr")
+    assert [place["slug"] for place in serializer.to_representation(shown)["environments"]] == [
+        "koebenhavn-zoo"
+    ]
 
 
 def test_the_written_out_datetimes_match_drfs_in_utc_too(network, rf):

@@ -90,7 +90,8 @@ def test_every_filter_narrows_the_list(client, places):
         price_dkk=0,
         months=months_to_mask([5]),
         summary="Frøer og tudser",
-    ).languages.set([Language.objects.get(code="en")])
+        languages=[Language.objects.get(code="en")],
+    )
     factories.OfferFactory(title="Forkert fag", subjects=[history], environments=[museum])
     factories.OfferFactory(
         title="Forkert klassetrin",

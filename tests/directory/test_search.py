@@ -77,7 +77,7 @@ def network(db) -> Network:
     def offer(slug, place, subjects, grades, **fields):
         languages = fields.pop("languages", [danish])
         environments = [places[place]] if place else []
-        created = OfferFactory(
+        return OfferFactory(
             title=fields.pop("title", slug.replace("-", " ").capitalize()),
             slug=slug,
             organisation=places[place].organisation if place else places["nationalmuseet"].organisation,
@@ -85,10 +85,9 @@ def network(db) -> Network:
             grade_from=_grade(grades[0]),
             grade_to=_grade(grades[1]),
             environments=environments,
+            languages=languages,
             **fields,
         )
-        created.languages.set(languages)
-        return created
 
     offers = {
         "kunst-for-mellemtrinnet": offer(

@@ -67,10 +67,30 @@ def text_rows() -> set[tuple]:
     return found
 
 
+def cards() -> dict[int, dict]:
+    import orjson
+
+    from directory.models import OfferCard
+
+    # Lists as sets: a card's order is the database's; a page orders the links itself.
+    return {
+        offer_id: {key: set(values) for key, values in orjson.loads(data).items()}
+        for offer_id, data in OfferCard.objects.values_list("offer_id", "data")
+    }
+
+
 def assert_equals_full_rebuild() -> None:
-    incremental = rows(), subject_rows(), text_rows()
+    incremental = rows(), subject_rows(), text_rows(), cards()
     search_index_refresh()
-    assert (rows(), subject_rows(), text_rows()) == incremental
+    assert (rows(), subject_rows(), text_rows(), cards()) == incremental
+    # Each published offer's card names exactly its links.
+    for offer in Offer.objects.published():
+        assert cards()[offer.pk] == {
+            "subjects": set(offer.subjects.values_list("pk", flat=True)),
+            "languages": set(offer.languages.values_list("pk", flat=True)),
+            "places": set(offer.environments.values_list("pk", flat=True)),
+        }
+    assert set(cards()) == set(Offer.objects.published().values_list("pk", flat=True))
     # Each per-subject row is a search row under one of the offer's subjects, and every pair is there.
     expected = {
         (subject_id, offer_id, environment_id)
