@@ -1,12 +1,15 @@
-"""The reference tables in memory: subjects, grades, languages, categories, municipalities, regions.
+"""The reference tables in memory: subjects, grades, languages, categories, municipalities, regions
+(and the largest service radius of the search rows, which a point search needs first).
 
 Every search reads them (the form turns ``subject=biologi`` into a Subject, a page of results
 hangs subjects, grades and municipalities on each offer and place) and they change only
 through the admin. So each process keeps one copy, valid while a version token in the shared
 cache (Redis in production) is the one it was loaded under: one cache read per use. Saving
 or deleting any of these rows drops the token, at once and again when the transaction
-commits (signals connected in apps.py), and every process reloads on its next use. The
-objects are shared between requests: read them, never change them.
+commits (signals connected in apps.py), and every process reloads on its next use; so does a
+search-table refresh that changes the largest service radius
+(directory/services/search_index.py). The objects are shared between requests: read them,
+never change them.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ class Reference:
     categories_by_slug: dict
     municipalities: dict  # code -> Municipality
     regions: dict  # code -> Region
+    max_reach_km: int  # the largest service radius of any search row, 0 if none
 
 
 _current: Reference | None = None
@@ -80,4 +84,19 @@ def _load(token: str) -> Reference:
         categories_by_slug={category.slug: category for category in categories},
         municipalities={municipality.code: municipality for municipality in Municipality.objects.all()},
         regions={region.code: region for region in Region.objects.all()},
+        max_reach_km=largest_service_radius(),
     )
+
+
+def largest_service_radius() -> int:
+    """The largest service radius of any search row (0 if none): one probe of an index."""
+    from django.db import connection
+
+    from directory.models import OfferPlacement
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT MAX(reach_km) FROM {OfferPlacement._meta.db_table} WHERE reach_km IS NOT NULL"
+        )
+        (found,) = cursor.fetchone()
+    return found or 0

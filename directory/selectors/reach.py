@@ -33,6 +33,7 @@ from django.db import connection
 from directory.models import Offer, OfferPlacement, SubjectPlacement
 from directory.models.offers import month_bit
 from directory.querysets import latitude_bands
+from directory.reference import reference
 from maps.spatial import BoundingBox, bounding_box, chord_term_sql, inscribed_box, term_for_distance
 
 Statement = tuple[str, list]
@@ -103,7 +104,7 @@ class PointReach:
     def __init__(self, *, params: dict, others: Statement | None, served: dict, read_outreach: bool = True):
         self._params, self._others = params, others
         self._radius = params["radius"]
-        max_reach_km = _max_reach_km() if outreach_wanted(params) else 0
+        max_reach_km = reference().max_reach_km if outreach_wanted(params) else 0
         # A search at least as wide as the largest service radius meets every outreach row
         # within reach in its own box: one scan reads both parts.
         fold = bool(max_reach_km) and self._radius >= max_reach_km
@@ -310,16 +311,6 @@ def _rows_sql(
         # and read every row of the box instead of the outreach rows alone.
         source += f" INDEXED BY {'subject_placement_reach' if subject_ids else 'placement_reach_position'}"
     return f"SELECT {columns} FROM {source} WHERE {' AND '.join(where)}", values
-
-
-def _max_reach_km() -> int:
-    """The largest service radius of any row (0 if none): one probe of ``placement_reach``."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT MAX(reach_km) FROM {OfferPlacement._meta.db_table} WHERE reach_km IS NOT NULL"
-        )
-        (found,) = cursor.fetchone()
-    return found or 0
 
 
 def _marks(values) -> str:

@@ -18,6 +18,7 @@ from django.db import connection, transaction
 
 from directory.models import LearningEnvironment, Offer, OfferPlacement, Organisation, SubjectPlacement
 from directory.models.search_index import BAND_DEGREES, SUBJECT_BITS
+from directory.reference import largest_service_radius, reference, reference_changed
 from directory.services.offer_cards import refresh_cards
 from directory.text_search import FTS_TABLE, TEXT_TABLE, has_fts
 from maps.spatial import EARTH_RADIUS_KM
@@ -115,6 +116,7 @@ def search_index_refresh(
             mark_sole_places(cursor, None)
             _refresh_text(cursor, None)
             refresh_cards(cursor, None)
+            _note_largest_service_radius()
             return written
         for column, ids in (("offer_id", offer_ids), ("environment_id", environment_ids)):
             source = "o.id" if column == "offer_id" else "e.id"
@@ -133,7 +135,15 @@ def search_index_refresh(
                     links = Offer.environments.through._meta.db_table
                     affected = f"IN (SELECT offer_id FROM {links} WHERE learningenvironment_id IN ({marks}))"
                     mark_sole_places(cursor, (affected, chunk))
+    _note_largest_service_radius()
     return written
+
+
+def _note_largest_service_radius() -> None:
+    """A point search reads the largest service radius from the reference tables in memory
+    (directory/reference.py): drop their token when it changed, so every process reloads."""
+    if largest_service_radius() != reference().max_reach_km:
+        reference_changed()
 
 
 def mark_sole_places(cursor, offers: tuple[str, list] | None) -> None:
