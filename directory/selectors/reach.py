@@ -287,7 +287,11 @@ def _rows_sql(
             )
             near_values = [False, inner.min_lat, inner.max_lat, inner.min_lng, inner.max_lng]
             near_values += [*term_values, _bound(within_km)]
-        if part == BOTH:
+        if part == BOTH and within_km >= reference().max_reach_km:
+            # Every service radius is within the limit: a row within its own is within it.
+            where.append(f"({near} OR r.reach_term IS NOT NULL AND {reached})")
+            values += [*near_values, *term_values]
+        elif part == BOTH:  # a ring inside the search: within the row's radius and the ring
             where.append(f"({near} OR r.reach_term IS NOT NULL AND {reached} AND {term} <= %s)")
             values += [*near_values, *term_values, *term_values, _bound(within_km)]
         else:
