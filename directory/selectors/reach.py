@@ -138,16 +138,25 @@ class PointReach:
         same term as the last of those (ties); an offer without a located place last."""
         if self._all is None:
             ring = self._radius * math.sqrt(2 * stop / max(self.count() - len(self._extra), 1))
+            limit = 2 * stop + 8
             while ring < self._radius * self.RING_SHARE:
-                bound = _bound(ring)
-                within = self._rows(ring)
-                within += [
-                    (term, pk) for pk, term in self._extra.items() if term is not None and term <= bound
-                ]
-                ranked = [(term, pk) for pk, term in _nearest_first(within).items()]
+                rows = self._rows(ring, limit=limit)
+                # Every row within the ring read: the ranking is certain up to its radius. The
+                # places crowd round town centres, so a ring sized for the average may hold
+                # hundreds of rows: the nearest ``limit`` come sorted, certain below the last.
+                cut, truncated = (rows[-1][0], True) if len(rows) == limit else (_bound(ring), False)
+
+                def certain(term: float | None, cut=cut, truncated=truncated) -> bool:
+                    return term is not None and (term < cut if truncated else term <= cut)
+
+                within = rows + [(term, pk) for pk, term in self._extra.items() if certain(term)]
+                ranked = [(term, pk) for pk, term in _nearest_first(within).items() if certain(term)]
                 if len(ranked) >= stop:
                     return ranked
-                ring *= 2
+                if truncated:
+                    limit *= 4
+                else:
+                    ring *= 2
             self._read_all()
         return self._all
 
@@ -178,9 +187,13 @@ class PointReach:
             )
         return self.rows_statement(self._radius, columns=columns)
 
-    def _rows(self, within_km: float) -> list[tuple[float, int]]:
+    def _rows(self, within_km: float, limit: int | None = None) -> list[tuple[float, int]]:
+        """(term, offer id) of the rows within ``within_km``; with ``limit``, the nearest ones."""
+        sql, values = self.rows_statement(within_km)
+        if limit is not None:
+            sql, values = f"{sql} ORDER BY term LIMIT %s", [*values, limit]
         with connection.cursor() as cursor:
-            cursor.execute(*self.rows_statement(within_km))
+            cursor.execute(sql, values)
             return cursor.fetchall()
 
     def _read_all(self) -> None:

@@ -539,3 +539,33 @@ def test_a_wide_search_counts_in_the_database_and_pages_from_rings_exactly_as_re
     # Two subjects: offers teaching both have a row per subject at each place, counted once.
     both = search(f"{query}&subject=natur-teknologi")
     assert both.count == 64 == len({offer.slug for offer in both.offers[0:64]})
+
+
+def test_a_ring_cut_short_inside_a_group_of_ties_reads_on_until_the_group_is_whole(db):
+    """Thirty offers at one place 40 km away, more than a ring's first read of the nearest rows
+    holds: the ranking must not take the ones that happened to come first, but wait for the
+    whole group, in title order."""
+    organisation = OrganisationFactory(name="Samlingen")
+
+    def place_at(km: float, bearing: float):
+        return EnvironmentFactory(
+            organisation=organisation,
+            latitude=SCHOOL[0] + km / 111.2 * math.cos(bearing),
+            longitude=SCHOOL[1] + km / (111.2 * math.cos(math.radians(SCHOOL[0]))) * math.sin(bearing),
+        )
+
+    OfferFactory(organisation=organisation, title="Lige ved", environments=[place_at(1, 0.3)])
+    crowded = place_at(40, 2.0)
+    for index in range(30):  # titles not in the order of their ids
+        OfferFactory(
+            organisation=organisation, title=f"Samme sted {(index * 7) % 30:02d}", environments=[crowded]
+        )
+    for index in range(50):
+        OfferFactory(
+            organisation=organisation,
+            title=f"Langt ude {index:02d}",
+            environments=[place_at(60 + index * 0.6, index)],
+        )
+    query = f"{NEAR_SCHOOL}&radius=100&subject=biologi"
+    paged = [offer.slug for start in range(0, 12, 2) for offer in search(query).offers[start : start + 2]]
+    assert paged == ["lige-ved"] + [f"samme-sted-{index:02d}" for index in range(11)]
