@@ -89,16 +89,15 @@ class PointReach:
 
     ``served``: the offers serving the point's municipality that no row reaches (id -> term,
     None without a located place), found by the caller; few. The outreach part is few rows
-    too; the near part is the large one (a 100 km search has thousands of rows). Up to
-    ``SMALL_RADIUS_KM`` every row within reach is read: one statement is cheaper than two.
-    Wider, the database counts the offers — rows of an offer's only place (``sole_place``) as
-    they are, DISTINCT for the others — and a page near the top reads only a ring of the
-    nearest rows, sized from the count for about twice the offers wanted and doubled until it
-    holds them: every offer outside the ring is farther than its radius, so the ring's first
-    offers are the search's. Pages deep in the list read every row.
+    too; the near part is the large one (places crowd round town centres: 10 km from one
+    there can be hundreds of rows, 100 km thousands). The database counts the offers — rows
+    of an offer's only place (``sole_place``) as they are, DISTINCT for the others — and a
+    page near the top reads only the nearest rows of a ring around the point, sized from the
+    count for about twice the offers wanted and grown until it holds them: every offer
+    outside the ring is farther than its radius, so the ring's first offers are the
+    search's. Pages deep in the list, and rings nearly as wide as the search, read every row.
     """
 
-    SMALL_RADIUS_KM = 25.0
     RING_SHARE = 0.6  # a ring beyond this share of the radius reads every row instead
 
     def __init__(self, *, params: dict, others: Statement | None, served: dict, read_outreach: bool = True):
@@ -118,8 +117,6 @@ class PointReach:
         self._all: list[tuple[float, int]] | None = None
 
     def count(self) -> int:
-        if self._all is None and self._radius <= self.SMALL_RADIUS_KM:
-            self._read_all()
         if self._all is not None:
             return len(self._all)
         if self._counted is None:

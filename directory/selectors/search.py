@@ -29,10 +29,9 @@ copied beside the place's position and its unit vector; kept in step by every wr
 3. exact: the haversine term of each candidate, a quarter of the squared chord between unit
    vectors (three products), against the limit, in SQL; a row inside a box inscribed in the
    circle passes without it. Python keeps each offer's smallest term;
-4. ranking (reach.PointReach): up to 25 km every row within reach is read and sorted. Wider,
-   the database counts the offers (sole-place rows without DISTINCT) and a page near the top
-   reads only a ring of the nearest rows, grown until it holds the page; ties at equal
-   distance go by title. Only the page's offers are fetched: as Offer objects for the pages
+4. ranking (reach.PointReach): the database counts the offers (sole-place rows without
+   DISTINCT) and a page near the top reads only the nearest rows of a ring around the point,
+   grown until it holds the page; ties at equal distance go by title. Only the page's offers are fetched: as Offer objects for the pages
    (``_page_offers``), as light rows for the API (directory/selectors/offer_rows.py).
    Served-municipality outreach offers come from a third, small query; the rarer place and
    text filters join as a subquery of offers, with the semantics of a search without a point.
