@@ -93,12 +93,14 @@ class PointReach:
     there can be hundreds of rows, 100 km thousands). The database counts the offers — rows
     of an offer's only place (``sole_place``) as they are, DISTINCT for the others — and a
     page near the top reads only the nearest rows of a ring around the point, sized from the
-    count for about twice the offers wanted and grown until it holds them: every offer
-    outside the ring is farther than its radius, so the ring's first offers are the
-    search's. Pages deep in the list, and rings nearly as wide as the search, read every row.
+    count (small: the crowding means it usually holds enough) and grown until it holds the
+    page: every offer outside the ring is farther than its radius, so the ring's first
+    offers are the search's. Pages deep in the list, and rings nearly as wide as the search,
+    read every row.
     """
 
     RING_SHARE = 0.6  # a ring beyond this share of the radius reads every row instead
+    RING_OFFERS = 0.5  # a first ring holds this many times the offers wanted, were they spread evenly
 
     def __init__(self, *, params: dict, others: Statement | None, served: dict, read_outreach: bool = True):
         self._params, self._others = params, others
@@ -134,7 +136,8 @@ class PointReach:
         """(term, id) pairs in ranking order, at least the first ``stop`` and every pair at the
         same term as the last of those (ties); an offer without a located place last."""
         if self._all is None:
-            ring = self._radius * math.sqrt(2 * stop / max(self.count() - len(self._extra), 1))
+            share = self.RING_OFFERS * stop / max(self.count() - len(self._extra), 1)
+            ring = self._radius * math.sqrt(share)
             limit = 2 * stop + 8
             while ring < self._radius * self.RING_SHARE:
                 rows = self._rows(ring, limit=limit)
