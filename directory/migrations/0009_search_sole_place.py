@@ -41,10 +41,10 @@ class Migration(migrations.Migration):
         migrations.RunSQL(MARK, migrations.RunSQL.noop),
         migrations.AddIndex(
             model_name='offerplacement',
-            index=models.Index(fields=['band', 'longitude', 'latitude', 'grade_from', 'grade_to', 'subject_bits', 'area_only', 'sole_place', 'x', 'y', 'z', 'offer'], name='placement_position'),
+            index=models.Index(fields=['band', 'longitude', 'latitude', 'grade_from', 'grade_to', 'subject_bits', 'area_only', 'sole_place', 'reach_term', 'x', 'y', 'z', 'offer'], name='placement_position'),
         ),
         migrations.AddIndex(
             model_name='subjectplacement',
-            index=models.Index(fields=['subject', 'band', 'longitude', 'latitude', 'grade_from', 'grade_to', 'area_only', 'sole_place', 'x', 'y', 'z', 'offer'], name='subject_placement_position'),
+            index=models.Index(fields=['subject', 'band', 'longitude', 'latitude', 'grade_from', 'grade_to', 'area_only', 'sole_place', 'reach_term', 'x', 'y', 'z', 'offer'], name='subject_placement_position'),
         ),
     ]

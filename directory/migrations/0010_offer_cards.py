@@ -15,7 +15,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0010_position_index_reach_term'),
+        ('directory', '0009_search_sole_place'),
     ]
 
     operations = [
