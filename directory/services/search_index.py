@@ -106,6 +106,7 @@ def search_index_refresh(
         f" FROM {table} p JOIN {Offer.subjects.through._meta.db_table} s ON s.offer_id = p.offer_id"
     )
     written = 0
+    largest_before = largest_service_radius()
     with connection.cursor() as cursor:
         if offer_ids is None and environment_ids is None:
             cursor.execute(f"DELETE FROM {per_subject}")
@@ -116,7 +117,7 @@ def search_index_refresh(
             mark_sole_places(cursor, None)
             _refresh_text(cursor, None)
             refresh_cards(cursor, None)
-            _note_largest_service_radius()
+            _note_largest_service_radius(largest_before)
             return written
         for column, ids in (("offer_id", offer_ids), ("environment_id", environment_ids)):
             source = "o.id" if column == "offer_id" else "e.id"
@@ -135,14 +136,18 @@ def search_index_refresh(
                     links = Offer.environments.through._meta.db_table
                     affected = f"IN (SELECT offer_id FROM {links} WHERE learningenvironment_id IN ({marks}))"
                     mark_sole_places(cursor, (affected, chunk))
-    _note_largest_service_radius()
+    _note_largest_service_radius(largest_before)
     return written
 
 
-def _note_largest_service_radius() -> None:
+def _note_largest_service_radius(before: int) -> None:
     """A point search reads the largest service radius from the reference tables in memory
-    (directory/reference.py): drop their token when it changed, so every process reloads."""
-    if largest_service_radius() != reference().max_reach_km:
+    (directory/reference.py): when this refresh changed it, drop their token so that every
+    process reloads. Compared with the value before the refresh, not with this process's
+    copy: that copy may have been loaded inside this transaction, after the change, while
+    another process still holds the old value."""
+    after = largest_service_radius()
+    if after != before or after != reference().max_reach_km:
         reference_changed()
 
 

@@ -395,6 +395,25 @@ def test_a_newly_published_wider_outreach_radius_is_searched_at_once(network):
     assert "zoo-paa-besoeg" in slugs(search(far))
 
 
+def test_a_wider_outreach_radius_reaches_a_process_holding_the_old_largest_radius(network):
+    """Each process keeps the largest service radius with its reference tables
+    (directory/reference.py). The process writing may load its copy only inside its own
+    transaction, after the change; another one must still learn of it."""
+    from directory import reference as reference_module
+
+    far = "near=55.0,10.0&radius=200&format=udgaaende"  # 227 km from Aalborg zoo, its radius 150
+    assert "zoo-paa-besoeg" not in slugs(search(far))
+    other_process = reference_module.reference()  # its copy: the largest radius is 150
+    assert other_process.max_reach_km == 150
+    reference_module._current = None  # the writing process holds no copy yet
+    offer = network.offers["zoo-paa-besoeg"]
+    offer.service_radius_km = 300
+    offer.save()
+    search_index_refresh(offer_ids=[offer.pk])
+    reference_module._current = other_process  # back in the other process
+    assert "zoo-paa-besoeg" in slugs(search(far))
+
+
 def test_pages_of_a_point_search_follow_distance_then_title_without_gaps(network):
     whole = slugs(search(f"{NEAR_SCHOOL}&radius=500"))
     result = search(f"{NEAR_SCHOOL}&radius=500")
