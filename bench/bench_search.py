@@ -112,7 +112,7 @@ def explain_nearby(lat: float, lng: float, radius: int = 25) -> str:
     assert form.is_valid(), form.errors
     explain = "EXPLAIN ANALYZE" if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN"
     statements = reach_statements(params=form.cleaned_data)
-    if radius > 25:  # a wide search counts its offers in the database (reach.PointReach)
+    if radius > 25:  # every point search counts in the database (reach.PointReach); shown for the wide one
         statements.append(("count", count_statement(params=form.cleaned_data)))
     out = []
     with connection.cursor() as cursor:

@@ -58,7 +58,7 @@ def reach_statements(*, params: dict, others: Statement | None = None) -> list[t
 
 
 def count_statement(*, params: dict, others: Statement | None = None) -> Statement:
-    """The COUNT of a wide search (``PointReach``). Public for the benchmark's EXPLAIN."""
+    """The COUNT of a point search (``PointReach``). Public for the benchmark's EXPLAIN."""
     return PointReach(params=params, others=others, served={}, read_outreach=False).count_statement()
 
 
