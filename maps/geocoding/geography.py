@@ -11,6 +11,7 @@ from collections import defaultdict
 from functools import cache
 
 from maps.geocoding.data import tables
+from maps.spatial import unit_vector
 
 # Denmark's extent (Skagen, Gedser, Blåvandshuk, Christiansø) ...
 BOUNDS = {"min_lat": 54.54, "max_lat": 57.76, "min_lng": 8.05, "max_lng": 15.21}
@@ -93,13 +94,7 @@ def _placed() -> list[tuple[float, float, float, float, float, int]]:
     """The reference points as (x, y, z, lat, lng, municipality): a point on the unit sphere
     first, so that ranking by squared chord (monotone in the great-circle distance) costs
     three products, and only the nearest few get the haversine."""
-    placed = []
-    for lat, lng, code in tables().reference_points:
-        phi, lam = math.radians(lat), math.radians(lng)
-        placed.append(
-            (math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi), lat, lng, code)
-        )
-    return placed
+    return [(*unit_vector(lat, lng), lat, lng, code) for lat, lng, code in tables().reference_points]
 
 
 def _nearest(lat: float, lng: float, count: int) -> list[tuple[float, int]]:
@@ -114,8 +109,7 @@ def _nearest(lat: float, lng: float, count: int) -> list[tuple[float, int]]:
             break
     else:
         candidates = _placed()
-    phi, lam = math.radians(lat), math.radians(lng)
-    x, y, z = math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi)
+    x, y, z = unit_vector(lat, lng)
     chords = sorted(((p[0] - x) ** 2 + (p[1] - y) ** 2 + (p[2] - z) ** 2, p) for p in candidates)
     return [(distance_km(lat, lng, p[3], p[4]), p[5]) for _, p in chords[:count]]
 
