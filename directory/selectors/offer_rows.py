@@ -82,6 +82,17 @@ def offer_rows(ids: list[int], point) -> list[Row]:
     return [offers[pk] for pk in ids if pk in offers]
 
 
+def offer_links(cursor, offer_ids: list[int]) -> dict[str, list[tuple]]:
+    """The (offer id, target) links of each relation (subjects, languages, environments) of
+    these offers, from their cards in one SELECT."""
+    marks = ", ".join(["%s"] * len(offer_ids))
+    cursor.execute(
+        f"SELECT offer_id, data FROM {OfferCard._meta.db_table} WHERE offer_id IN ({marks})", offer_ids
+    )
+    cards = dict(cursor.fetchall())
+    return _card_links(cursor, {pk: cards.get(pk) for pk in offer_ids})
+
+
 def _card_links(cursor, cards: dict[int, str | None]) -> dict[str, list[tuple]]:
     """The (offer id, target) links of each relation, from the offers' cards; an offer without
     one (written around ``search_index_refresh``) has its links read from the link tables."""
@@ -96,33 +107,28 @@ def _card_links(cursor, cards: dict[int, str | None]) -> dict[str, list[tuple]]:
         links["languages"] += [(pk, target) for target in card["languages"]]
         links["environments"] += [(pk, target) for target in card["places"]]
     if missing:
-        for name, pairs in subject_and_language_links(cursor, missing).items():
+        for name, pairs in _table_links(cursor, missing).items():
             links[name] += pairs
-        table = Offer.environments.through._meta.db_table
-        cursor.execute(
-            f"SELECT offer_id, learningenvironment_id FROM {table} WHERE offer_id IN ({', '.join(['%s'] * len(missing))})",
-            missing,
-        )
-        links["environments"] += cursor.fetchall()
     return links
 
 
-def subject_and_language_links(cursor, offer_ids) -> dict[str, list[tuple]]:
-    """The offers' (offer id, subject id) and (offer id, language code) links, in one SELECT."""
+def _table_links(cursor, offer_ids: list[int]) -> dict[str, list[tuple]]:
+    """The offers' links read from the link tables, in one SELECT (language codes in a column
+    of their own: PostgreSQL's UNION wants one type per column)."""
     marks = ", ".join(["%s"] * len(offer_ids))
     subjects = Offer.subjects.through._meta.db_table
     languages = Offer.languages.through._meta.db_table
+    places = Offer.environments.through._meta.db_table
     cursor.execute(
-        f"SELECT offer_id, subject_id, NULL FROM {subjects} WHERE offer_id IN ({marks})"
-        f" UNION ALL SELECT offer_id, NULL, language_id FROM {languages} WHERE offer_id IN ({marks})",
-        [*offer_ids, *offer_ids],
+        f"SELECT 'subjects', offer_id, subject_id, NULL FROM {subjects} WHERE offer_id IN ({marks})"
+        f" UNION ALL SELECT 'languages', offer_id, NULL, language_id FROM {languages} WHERE offer_id IN ({marks})"
+        f" UNION ALL SELECT 'environments', offer_id, learningenvironment_id, NULL FROM {places}"
+        f" WHERE offer_id IN ({marks})",
+        [*offer_ids] * 3,
     )
-    links: dict[str, list[tuple]] = {"subjects": [], "languages": []}
-    for offer_id, subject_id, language_id in cursor.fetchall():
-        if subject_id is not None:
-            links["subjects"].append((offer_id, subject_id))
-        else:
-            links["languages"].append((offer_id, language_id))
+    links: dict[str, list[tuple]] = {"subjects": [], "languages": [], "environments": []}
+    for name, offer_id, number, code in cursor.fetchall():
+        links[name].append((offer_id, code if number is None else number))
     return links
 
 

@@ -63,8 +63,8 @@ from directory.selectors.offer_rows import (
     group_links,
     in_order,
     nearest_place,
+    offer_links,
     offer_rows,
-    subject_and_language_links,
 )
 from directory.selectors.pages import offer_ids_serving_by_radius
 from maps import clustering
@@ -458,10 +458,10 @@ def _filtered_rows(rows: OfferPlacementQuerySet, params: dict) -> OfferPlacement
 
 
 def _page_offers(ids: list[int]) -> dict[int, Offer]:
-    """The page's offers by id with what a page shows, in four queries.
+    """The page's offers by id with what a page shows, in three queries.
 
-    The offers with their organisations; the subject and language links as plain id pairs;
-    the place links; the active places. Subjects, languages, grades, municipalities and
+    The offers with their organisations; their links as plain id pairs, from their cards
+    (directory.models.OfferCard); the active places. Subjects, languages, grades, municipalities and
     categories come from the in-memory reference tables (directory/reference.py), the links
     are grouped as for the API's rows (directory/selectors/offer_rows.py). Django's prefetch
     would build a queryset per offer and relation and a model object per linked row, which
@@ -471,15 +471,8 @@ def _page_offers(ids: list[int]) -> dict[int, Offer]:
     offers = {offer.pk: offer for offer in Offer.objects.filter(pk__in=ids).select_related("organisation")}
     if not offers:
         return offers
-    place_links_table = Offer.environments.through._meta.db_table
     with connection.cursor() as cursor:
-        links = subject_and_language_links(cursor, list(offers))
-        cursor.execute(
-            f"SELECT offer_id, learningenvironment_id FROM {place_links_table}"
-            f" WHERE offer_id IN ({', '.join(['%s'] * len(offers))})",
-            list(offers),
-        )
-        links["environments"] = cursor.fetchall()
+        links = offer_links(cursor, list(offers))
     place_ids = {place_id for _, place_id in links["environments"]}
     places = list(PAGE_ENVIRONMENTS.filter(pk__in=place_ids).order_by("name", "pk")) if place_ids else []
     _attach_reference(places, ref)
