@@ -114,9 +114,8 @@ def search_index_refresh(
             cursor.execute(insert)
             written = cursor.rowcount
             cursor.execute(insert_per_subject)
-            mark_sole_places(cursor, None)
-            _refresh_text(cursor, None)
-            refresh_cards(cursor, None)
+            for refresh in (mark_sole_places, _refresh_text, refresh_cards):
+                refresh(cursor, None)
             _note_largest_service_radius(largest_before)
             return written
         for column, ids in (("offer_id", offer_ids), ("environment_id", environment_ids)):
@@ -129,9 +128,8 @@ def search_index_refresh(
                 written += cursor.rowcount
                 cursor.execute(f"{insert_per_subject} WHERE p.{column} IN ({marks})", chunk)
                 if column == "offer_id":  # a place's changes leave its offers' text and cards as they were
-                    mark_sole_places(cursor, (f"IN ({marks})", chunk))
-                    _refresh_text(cursor, chunk)
-                    refresh_cards(cursor, (f"IN ({marks})", chunk))
+                    for refresh in (mark_sole_places, _refresh_text, refresh_cards):
+                        refresh(cursor, (f"IN ({marks})", chunk))
                 else:  # the place's offers may have gained a row beside their others
                     links = Offer.environments.through._meta.db_table
                     affected = f"IN (SELECT offer_id FROM {links} WHERE learningenvironment_id IN ({marks}))"
@@ -165,25 +163,28 @@ def mark_sole_places(cursor, offers: tuple[str, list] | None) -> None:
         )
 
 
-def _refresh_text(cursor, offer_ids: list[int] | None) -> None:
-    """Rewrite the text rows (directory/text_search.py) of these published offers, or of all,
-    and on SQLite the FTS5 table's copy of them."""
-    where, params = "", []
-    if offer_ids is not None:
-        where, params = f" IN ({', '.join(['%s'] * len(offer_ids))})", list(offer_ids)
-    cursor.execute(f"DELETE FROM {TEXT_TABLE}" + (f" WHERE offer_id{where}" if where else ""), params)
+def _refresh_text(cursor, offers: tuple[str, list] | None) -> None:
+    """Rewrite the text rows (directory/text_search.py) of these published offers
+    (``(condition on the offer id, params)``), or of all, and on SQLite the FTS5 table's copy."""
+    condition, params = offers if offers is not None else ("", [])
+    cursor.execute(
+        f"DELETE FROM {TEXT_TABLE}" + (f" WHERE offer_id {condition}" if condition else ""), params
+    )
     cursor.execute(
         f"INSERT INTO {TEXT_TABLE} (offer_id, document)"
         " SELECT o.id, o.title || ' ' || COALESCE(o.summary, '') || ' ' || COALESCE(o.description, '')"
         f" || ' ' || g.name FROM {Offer._meta.db_table} o"
         f" JOIN {Organisation._meta.db_table} g ON g.id = o.organisation_id"
-        f" WHERE o.status = '{Offer.Status.PUBLISHED.value}'" + (f" AND o.id{where}" if where else ""),
+        f" WHERE o.status = '{Offer.Status.PUBLISHED.value}'"
+        + (f" AND o.id {condition}" if condition else ""),
         params,
     )
     if connection.vendor == "sqlite" and has_fts():
-        cursor.execute(f"DELETE FROM {FTS_TABLE}" + (f" WHERE rowid{where}" if where else ""), params)
+        cursor.execute(
+            f"DELETE FROM {FTS_TABLE}" + (f" WHERE rowid {condition}" if condition else ""), params
+        )
         cursor.execute(
             f"INSERT INTO {FTS_TABLE} (rowid, document) SELECT offer_id, document FROM {TEXT_TABLE}"
-            + (f" WHERE offer_id{where}" if where else ""),
+            + (f" WHERE offer_id {condition}" if condition else ""),
             params,
         )
