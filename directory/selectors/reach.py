@@ -144,7 +144,9 @@ class PointReach:
                 # Every row within the ring read: the ranking is certain up to its radius. The
                 # places crowd round town centres, so a ring sized for the average may hold
                 # hundreds of rows: the nearest ``limit`` come sorted, certain below the last.
-                cut, truncated = (rows[-1][0], True) if len(rows) == limit else (_bound(ring), False)
+                cut, truncated = (
+                    (rows[-1][0], True) if len(rows) == limit else (term_for_distance(ring), False)
+                )
 
                 def certain(term: float | None, cut=cut, truncated=truncated) -> bool:
                     return term is not None and (term < cut if truncated else term <= cut)
@@ -228,10 +230,6 @@ def _nearest_first(rows: list[tuple[float, int]]) -> dict[int, float]:
     return terms
 
 
-def _bound(radius_km: float) -> float:
-    return term_for_distance(radius_km)
-
-
 def _subject_ids(params: dict) -> list[int]:
     return sorted(subject.pk for subject in params.get("subject") or [])
 
@@ -291,7 +289,10 @@ def _rows_sql(
         where.append(reached)
         values += term_values
     else:
-        near, near_values = f"r.area_only = %s AND {term} <= %s", [False, *term_values, _bound(within_km)]
+        near, near_values = (
+            f"r.area_only = %s AND {term} <= %s",
+            [False, *term_values, term_for_distance(within_km)],
+        )
         inner = inscribed_box(point.latitude, point.longitude, within_km)
         if inner is not None:
             near = (
@@ -299,14 +300,14 @@ def _rows_sql(
                 f" AND r.longitude <= %s OR {term} <= %s)"
             )
             near_values = [False, inner.min_lat, inner.max_lat, inner.min_lng, inner.max_lng]
-            near_values += [*term_values, _bound(within_km)]
+            near_values += [*term_values, term_for_distance(within_km)]
         if part == BOTH and within_km >= reference().max_reach_km:
             # Every service radius is within the limit: a row within its own is within it.
             where.append(f"({near} OR r.reach_term IS NOT NULL AND {reached})")
             values += [*near_values, *term_values]
         elif part == BOTH:  # a ring inside the search: within the row's radius and the ring
             where.append(f"({near} OR r.reach_term IS NOT NULL AND {reached} AND {term} <= %s)")
-            values += [*near_values, *term_values, *term_values, _bound(within_km)]
+            values += [*near_values, *term_values, *term_values, term_for_distance(within_km)]
         else:
             where.append(near)
             values += near_values

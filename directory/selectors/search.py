@@ -31,8 +31,9 @@ copied beside the place's position and its unit vector; kept in step by every wr
    circle passes without it. Python keeps each offer's smallest term;
 4. ranking (reach.PointReach): the database counts the offers (sole-place rows without
    DISTINCT) and a page near the top reads only the nearest rows of a ring around the point,
-   grown until it holds the page; ties at equal distance go by title. Only the page's offers are fetched: as Offer objects for the pages
-   (``_page_offers``), as light rows for the API (directory/selectors/offer_rows.py).
+   grown until it holds the page; ties at equal distance go by title. Only the page's
+   offers are fetched: as Offer objects for the pages (``_page_offers``), as light rows for
+   the API (directory/selectors/offer_rows.py).
    Served-municipality outreach offers come from a third, small query; the rarer place and
    text filters join as a subquery of offers, with the semantics of a search without a point.
 The place search and the map's clusters read the same table for located places (a box, a
