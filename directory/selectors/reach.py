@@ -105,7 +105,7 @@ class PointReach:
     def __init__(self, *, params: dict, others: Statement | None, served: dict, read_outreach: bool = True):
         self._params, self._others = params, others
         self._radius = params["radius"]
-        max_reach_km = reference().max_reach_km if outreach_wanted(params) else 0
+        max_reach_km = self._max_reach_km = reference().max_reach_km if outreach_wanted(params) else 0
         # A search at least as wide as the largest service radius meets every outreach row
         # within reach in its own box: one scan reads both parts.
         fold = bool(max_reach_km) and self._radius >= max_reach_km
@@ -173,7 +173,13 @@ class PointReach:
         point = self._params["near"]
         box = bounding_box(point.latitude, point.longitude, within_km)
         return _rows_sql(
-            self._params, box, self._others, part=self.near_part, within_km=within_km, columns=columns
+            self._params,
+            box,
+            self._others,
+            part=self.near_part,
+            within_km=within_km,
+            columns=columns,
+            max_reach_km=self._max_reach_km,
         )
 
     def count_statement(self) -> Statement:
@@ -242,10 +248,12 @@ def _rows_sql(
     part: str,
     within_km: float | None = None,
     columns: str | None = None,
+    max_reach_km: float | None = None,
 ) -> Statement:
     """One part's SELECT (``part``: NEAR, OUTREACH or BOTH) over the rows in ``box``: near rows
     within ``within_km`` of the point, outreach rows within their own radius (and within
-    ``within_km`` when given). The conditions come in the order of the position index (subject,
+    ``within_km`` when given; ``max_reach_km``, the largest service radius, tells whether they
+    can be farther). The conditions come in the order of the position index (subject,
     band, longitude, then the columns the index entry carries) so that SQLite tests the entry
     before it computes a distance or probes another table.
 
@@ -301,7 +309,7 @@ def _rows_sql(
             )
             near_values = [False, inner.min_lat, inner.max_lat, inner.min_lng, inner.max_lng]
             near_values += [*term_values, term_for_distance(within_km)]
-        if part == BOTH and within_km >= reference().max_reach_km:
+        if part == BOTH and within_km >= max_reach_km:
             # Every service radius is within the limit: a row within its own is within it.
             where.append(f"({near} OR r.reach_term IS NOT NULL AND {reached})")
             values += [*near_values, *term_values]
