@@ -169,11 +169,12 @@ class PendingChange(models.Model):
         verbose_name = _("ændring til godkendelse")
         verbose_name_plural = _("ændringer til godkendelse")
         constraints = [
-            # One open proposal per offer: a new edit replaces the open one instead of stacking.
+            # One open proposal per offer and editor: an editor's new edit replaces their own
+            # open one, but never another editor's (that one would be lost without a trace).
             models.UniqueConstraint(
-                fields=["offer"],
+                fields=["offer", "submitted_by"],
                 condition=models.Q(status="pending"),
-                name="pending_change_one_open_per_offer",
+                name="pending_change_one_open_per_offer_and_editor",
             ),
             models.CheckConstraint(
                 condition=models.Q(status__in=["pending", "approved", "rejected"]),

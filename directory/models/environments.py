@@ -3,11 +3,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from directory.models.base import TimeStampedModel
+from directory.models.base import TimeStampedModel, VersionedModel
 from directory.querysets import EnvironmentQuerySet
 
 
-class LearningEnvironment(TimeStampedModel):
+class LearningEnvironment(VersionedModel, TimeStampedModel):
     """A physical place where an organisation teaches: a museum building, a forest, a farm."""
 
     class Status(models.TextChoices):

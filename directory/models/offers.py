@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from directory.models.base import TimeStampedModel
+from directory.models.base import TimeStampedModel, VersionedModel
 from directory.querysets import OfferQuerySet
 
 ALL_MONTHS = 0b1111_1111_1111
@@ -47,7 +47,7 @@ OFFER_HISTORY = HistoricalRecords(
 )
 
 
-class Offer(TimeStampedModel):
+class Offer(VersionedModel, TimeStampedModel):
     """A teaching offer ("undervisningstilbud") that classes can book."""
 
     class Format(models.TextChoices):

@@ -3,11 +3,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from directory.models.base import TimeStampedModel
+from directory.models.base import TimeStampedModel, VersionedModel
 from directory.querysets import OrganisationQuerySet
 
 
-class Organisation(TimeStampedModel):
+class Organisation(VersionedModel, TimeStampedModel):
     """A provider of teaching: an institution, a company, a municipal school service."""
 
     class Kind(models.TextChoices):
