@@ -1,12 +1,17 @@
-"""Offline geocoding throughput: 10,000 addresses through the gazetteer, no cache, no network.
+"""Offline geocoding: accuracy on real institutions, then throughput on 10,000 addresses.
 
-    .venv/bin/python bench/bench_geocoding.py
+    .venv/bin/python bench/bench_geocoding.py [--accuracy-only]
 
-Prints throughput and p50/p95 per call for geocode(use_cache=False), the raw gazetteer backend
+Accuracy: every address in tests/maps/fixtures/institutions.csv (real museums, zoos, nature
+centres with their true position) through geocode(use_cache=False); prints the median and 95th
+percentile distance from the true place, the share in the right municipality, and the worst ones.
+
+Throughput: prints and p50/p95 per call for geocode(use_cache=False), the raw gazetteer backend
 and reverse_municipality, each with its ratio to a trivial floor measured in the same run
 (normalising the string only), so numbers compare across machines.
 """
 
+import csv
 import os
 import random
 import statistics
@@ -22,12 +27,15 @@ import django  # noqa: E402
 
 django.setup()
 
-from maps.geocoding import geocode, reverse_municipality  # noqa: E402
+from maps.geocoding import AddressNotFound, geocode, reverse_municipality  # noqa: E402
 from maps.geocoding.data import tables  # noqa: E402
 from maps.geocoding.gazetteer import GazetteerGeocoder  # noqa: E402
+from maps.geocoding.geography import distance_km  # noqa: E402
 from maps.geocoding.text import normalise  # noqa: E402
 
 COUNT = 10_000
+INSTITUTIONS = Path(__file__).resolve().parent.parent / "tests" / "maps" / "fixtures" / "institutions.csv"
+WORST_SHOWN = 8
 STREETS = [
     "Vestergade",
     "Østergade",
@@ -84,7 +92,41 @@ def safe_geocode(query: str):
         return None
 
 
+def institutions() -> list[dict]:
+    with INSTITUTIONS.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+def accuracy() -> None:
+    """Distance from the true place for each real institution's address (a miss counts as not found)."""
+    rows = institutions()
+    errors, right_municipality, missed = [], 0, []
+    for row in rows:
+        try:
+            result = geocode(row["address"], use_cache=False)
+        except AddressNotFound:
+            missed.append(row["address"])
+            continue
+        km = distance_km(float(row["latitude"]), float(row["longitude"]), result.latitude, result.longitude)
+        errors.append((km, row["address"], result.label))
+        right_municipality += result.municipality_code == int(row["municipality_code"])
+    distances = sorted(km for km, _, _ in errors)
+    p95 = statistics.quantiles(distances, n=20, method="inclusive")[18]
+    print(f"accuracy on {len(rows)} real institutions ({INSTITUTIONS.name}), offline gazetteer")
+    print(
+        f"  distance from the true place: median {statistics.median(distances):.2f} km, "
+        f"p95 {p95:.2f} km, max {distances[-1]:.2f} km"
+    )
+    print(f"  right municipality: {right_municipality} of {len(rows)}; not found: {len(missed)} {missed}")
+    print(f"  farthest {WORST_SHOWN}:")
+    for km, address, label in sorted(errors, reverse=True)[:WORST_SHOWN]:
+        print(f"    {km:6.2f} km  {address}  ->  {label}")
+
+
 def main() -> None:
+    accuracy()
+    if "--accuracy-only" in sys.argv:
+        return
     queries = addresses(COUNT)
     tables()  # load the tables before timing
     gazetteer = GazetteerGeocoder()
