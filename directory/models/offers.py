@@ -54,6 +54,8 @@ class Offer(VersionedModel, TimeStampedModel):
         ON_SITE = "paa-stedet", _("Besøg på stedet")
         OUTREACH = "udgaaende", _("Udgående (vi kommer til skolen)")
         DIGITAL = "digitalt", _("Digitalt")
+        LOAN = "udlaan", _("Udlån (materialekasse)")
+        SELF_GUIDED = "egen-haand", _("Besøg på egen hånd")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Kladde")

@@ -28,6 +28,8 @@ COURSE_MODES = {
     Offer.Format.ON_SITE: "onsite",
     Offer.Format.OUTREACH: "onsite",
     Offer.Format.DIGITAL: "online",
+    Offer.Format.LOAN: "blended",  # a kit the class works with at school
+    Offer.Format.SELF_GUIDED: "onsite",
 }
 
 
