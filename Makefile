@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint format migrate demo bench clean
+.PHONY: help setup run serve test lint format migrate demo bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
@@ -25,8 +25,17 @@ migrate: setup ## apply database migrations (reference data included)
 demo: migrate ## load the demo network (idempotent)
 	$(BIN)/python manage.py load_demo
 
-run: demo ## set up, migrate, load the demo network and serve on http://127.0.0.1:8000
+run: demo ## set up, migrate, load the demo network and serve on http://127.0.0.1:8000 (with the task worker)
+	$(BIN)/python manage.py db_worker --queue-name '*' --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST)
+
+worker: migrate ## run the background task worker alone (e-mail, digests, imports)
+	$(BIN)/python manage.py db_worker --queue-name '*'
+
+serve: migrate ## production: migrate, collect static files, serve with gunicorn (network/gunicorn_conf.py)
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	GUNICORN_BIND="$${GUNICORN_BIND:-$(HOST)}" $(BIN)/gunicorn -c network/gunicorn_conf.py network.wsgi
 
 test: setup ## set up and run every check and the whole test suite
 	$(BIN)/ruff check .

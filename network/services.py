@@ -9,13 +9,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from directory.models import Organisation
+from network.mail import queue_email
 from network.models import Invitation, Membership, User
 
 INVITATION_VALID_DAYS = 14
@@ -63,7 +63,7 @@ def membership_invite(
         "url": invitation_url(token),
     }
     subject = _("Invitation til %(site)s") % {"site": settings.SITE_NAME}
-    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    queue_email(subject=subject, body=body, to=[email])
     return invitation, token
 
 

@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "leaflet",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
     "network.apps.NetworkConfig",
     "maps",
     "directory",
@@ -70,6 +73,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML and API JSON gzipped (WhiteNoise serves static files precompressed, before this).
+    # BREACH: Django's GZipMiddleware pads each response with random bytes ("Heal the
+    # Breach"), and the only secret our pages echo, the CSRF token, is masked afresh per
+    # response; the session cookie is never in a body. So pages with forms may be compressed.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -117,7 +125,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             ),
         }
     )
-DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+# Connections are reused by default: a new PostgreSQL connection per request costs more than
+# most searches. Persistent connections (one per gunicorn worker, checked before reuse) suit
+# sync workers; DATABASE_POOL=1 (or JSON options for psycopg_pool, e.g. {"max_size": 8})
+# uses psycopg 3's pool instead, for threaded workers. CONN_MAX_AGE=0 closes after each request.
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=600))
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", strict_bool("CONN_HEALTH_CHECKS", default=True))
+_pool = env.str("DATABASE_POOL", default="").strip()
+if _pool and _pool.lower() not in {"0", "false", "no", "off"}:
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DATABASE_POOL needs a PostgreSQL DATABASE_URL.")
+    pool_options = True if _pool.lower() in {"1", "true", "yes", "on"} else env.json("DATABASE_POOL")
+    if not isinstance(pool_options, bool | dict):
+        raise ImproperlyConfigured("DATABASE_POOL must be 1 or a JSON object of psycopg_pool options.")
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = pool_options
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections; Django must not
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://directory")}
@@ -144,6 +166,30 @@ AXES_LOCKOUT_TEMPLATE = "network/locked.html"  # a Danish page (status 429) inst
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="noreply@laeringsmiljoer.dk")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = strict_bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+
+# Background work (e-mail, digests, imports) runs as tasks on one queue, never in a request.
+# TASKS_BACKEND: "database" (default: rows in the app's own database, run by
+# `manage.py db_worker`; no extra server), "rq" (Redis through RQ, for production scale;
+# `manage.py rqworker default`), "immediate" (runs at enqueue; tests and one-off scripts).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = env.str("TASKS_BACKEND", default="database")
+if _task_backend not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND={_task_backend!r}; use one of {', '.join(TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[_task_backend], "QUEUES": ["default", "mail"]}}
+RQ_QUEUES = {
+    name: {"URL": env.str("RQ_URL", default="redis://127.0.0.1:6379/2"), "DEFAULT_TIMEOUT": 600}
+    for name in ("default", "mail")
+}
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]

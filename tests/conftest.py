@@ -13,11 +13,39 @@ def fast_settings(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}
     settings.AXES_ENABLED = False
+    # Tasks run where they are enqueued (on commit), so a test sees their effect at once;
+    # tests of the worker itself switch to the database backend.
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": []}
+    }
     # LocMemCache keeps its data in a module-level dict that outlives the settings
     # override, so clear it: one test's cached answers must not leak into the next.
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    from tests.smtp import start_server
+
+    controller, mailbox = start_server()
+    yield controller, mailbox
+    controller.stop()
+
+
+@pytest.fixture
+def mailbox(smtp_server, settings):
+    """A real SMTP server on a local port; Django sends to it. Returns the received mail."""
+    controller, mailbox = smtp_server
+    mailbox.messages.clear()
+    mailbox.envelopes.clear()
+    mailbox.refuse.clear()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = controller.hostname
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_USE_TLS = False
+    return mailbox
 
 
 @pytest.fixture(autouse=True)
