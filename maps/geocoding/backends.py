@@ -11,6 +11,7 @@ from functools import cache
 
 from django.conf import settings
 from django.utils.module_loading import import_string
+from geopy.adapters import URLLibAdapter
 from geopy.exc import GeocoderQueryError, GeocoderTimedOut, GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
@@ -19,10 +20,12 @@ from geopy.location import Location
 
 from maps.geocoding.gazetteer import GazetteerGeocoder
 from maps.geocoding.geography import in_denmark
+from maps.geocoding.results import AMBIGUOUS
 
 logger = logging.getLogger(__name__)
 
 NOMINATIM_MIN_DELAY_SECONDS = 1.0  # Nominatim's usage policy: at most one request per second
+CANDIDATE_LIMIT = 5
 # What Nominatim calls a place, mapped to our precision scale.
 NOMINATIM_PRECISION = {
     "house": "address",
@@ -59,30 +62,50 @@ class ChainGeocoder(Geocoder):
         self.primary_name, self.fallback_name = primary_name, fallback_name
 
     def geocode(self, query: str, *, exactly_one: bool = True, timeout=None):
-        reason = "no result"
-        try:
-            location = self.primary(query)
-        except GeocoderTimedOut:
-            logger.warning("Geocoder %s timed out for %r; falling back", self.primary_name, query)
-            location, reason = None, "timeout"
-        except (GeopyError, OSError) as error:  # an HTTP 500, a refused connection, a bad answer
-            logger.warning("Geocoder %s failed for %r (%s); falling back", self.primary_name, query, error)
-            location, reason = None, "error"
-        if location is not None and not in_denmark(location.latitude, location.longitude):
-            location, reason = None, "outside Denmark"
-        if location is not None:
-            return _with_source(location, self.primary_name)
+        locations, reason = self._ask_primary(query, exactly_one=True)
+        if locations:
+            return _with_source(locations[0], self.primary_name)
         if self.fallback is None:
             return None
         found = self.fallback.geocode(query)
-        source = f"{self.primary_name}→{self.fallback_name} (fallback: {reason})"
-        return _with_source(found, source) if found is not None else None
+        return _with_source(found, self._fallback_source(reason)) if found is not None else None
+
+    def candidates(self, query: str, *, limit: int = CANDIDATE_LIMIT) -> list[Location]:
+        """The primary's answers in Denmark (several, where it gives several), else the fallback's."""
+        locations, reason = self._ask_primary(query, exactly_one=False)
+        if locations:
+            return [
+                _with_source(location, self.primary_name, match="geocoder") for location in locations[:limit]
+            ]
+        if self.fallback is None:
+            return []
+        source = self._fallback_source(reason)
+        return [_with_source(found, source) for found in self.fallback.candidates(query, limit=limit)]
+
+    def _ask_primary(self, query: str, *, exactly_one: bool) -> tuple[list[Location], str]:
+        """(answers inside Denmark, why there are none)."""
+        try:
+            answer = self.primary(query) if exactly_one else self.primary(query, exactly_one=False)
+        except GeocoderTimedOut:
+            logger.warning("Geocoder %s timed out for %r; falling back", self.primary_name, query)
+            return [], "timeout"
+        except (GeopyError, OSError) as error:  # an HTTP 500, a refused connection, a bad answer
+            logger.warning("Geocoder %s failed for %r (%s); falling back", self.primary_name, query, error)
+            return [], "error"
+        answers = [answer] if isinstance(answer, Location) else list(answer or [])
+        inside = [location for location in answers if in_denmark(location.latitude, location.longitude)]
+        return inside, "no result" if len(inside) == len(answers) else "outside Denmark"
+
+    def _fallback_source(self, reason: str) -> str:
+        return f"{self.primary_name}→{self.fallback_name} (fallback: {reason})"
 
 
-def _with_source(location: Location, source: str) -> Location:
+def _with_source(location: Location, source: str, *, match: str | None = None) -> Location:
     raw = dict(location.raw or {})
-    raw["source"] = source
+    raw["source"] = source + (AMBIGUOUS if raw.get("ambiguous") else "")
     raw.setdefault("precision", _precision(raw))
+    if match:
+        raw["match"] = match
     return Location(location.address, (location.latitude, location.longitude), raw)
 
 
@@ -94,7 +117,14 @@ def _precision(raw: dict) -> str:
 
 
 def _nominatim(options: dict):
-    options = {"user_agent": f"{settings.SITE_NAME} ({settings.SITE_URL})", **options}
+    # The standard library's adapter, whichever HTTP packages are installed: geopy prefers
+    # requests when present, whose adapter retries a read timeout twice (three waits before the
+    # fallback, on a save) and reports it as "unavailable" rather than as a timeout.
+    options = {
+        "user_agent": f"{settings.SITE_NAME} ({settings.SITE_URL})",
+        "adapter_factory": URLLibAdapter,
+        **options,
+    }
     geocoder = Nominatim(**options)
     limited = RateLimiter(
         geocoder.geocode,
@@ -103,8 +133,9 @@ def _nominatim(options: dict):
         swallow_exceptions=False,
     )
 
-    def lookup(query: str):
-        return limited(query, exactly_one=True, country_codes="dk", addressdetails=True)
+    def lookup(query: str, exactly_one: bool = True):
+        limit = {} if exactly_one else {"limit": CANDIDATE_LIMIT}
+        return limited(query, exactly_one=exactly_one, country_codes="dk", addressdetails=True, **limit)
 
     return lookup
 
@@ -139,3 +170,21 @@ def lookup(query: str) -> Location | None:
     if location is not None and "source" not in location.raw:
         location = _with_source(location, backend_name())
     return location
+
+
+def candidates(query: str, *, limit: int = CANDIDATE_LIMIT) -> list[Location]:
+    """Several places the text may mean, from the configured geocoder (the gazetteer offline)."""
+    geocoder = get_geocoder()
+    try:
+        found = geocoder.candidates(query, limit=limit)
+    except GeocoderQueryError:
+        return []
+    return [
+        location if "source" in location.raw else _with_source(location, backend_name()) for location in found
+    ]
+
+
+def similar_names(query: str, *, limit: int = CANDIDATE_LIMIT) -> list[Location]:
+    """The offline gazetteer's places spelled like the text, for a "did you mean" after a miss."""
+    found = GazetteerGeocoder().candidates(query, limit=limit)
+    return [_with_source(location, GazetteerGeocoder.name) for location in found]

@@ -11,7 +11,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 # Postcode points that were interpolated (from a big city or neighbouring postcodes) are good
 # enough to answer "8240 Risskov" but too rough to decide a border, so reverse lookup skips them.
-PRECISE_POINT_SOURCES = ("town ", "district centre")
+PRECISE_POINT_SOURCES = ("town ", "district centre", "hand-placed")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class Tables:
     municipalities: dict[str, Place]  # "aarhus kommune", "aarhus", "kobenhavns kommune", "kobenhavn"
     region_of: dict[int, int]  # municipality code -> region code
     reference_points: list[tuple[float, float, int]]  # (lat, lng, municipality) for reverse lookup
+    neighbourhoods: dict[str, list[Place]]  # loose keys of named parts of towns ("norrebro", "nordvest")
 
 
 def _rows(name: str) -> list[dict]:
@@ -88,4 +89,19 @@ def tables() -> Tables:
         districts.setdefault(loose_key(row["name"]), []).append(place)
         if row["point_from"].startswith(PRECISE_POINT_SOURCES):
             points.append((place.latitude, place.longitude, code))
-    return Tables(postcodes, towns, districts, alternates, municipalities, region_of, points)
+
+    neighbourhoods = {}
+    for row in _rows("neighbourhoods.csv"):
+        district = postcodes[row["postcode"]]
+        place = Place(
+            row["name"],
+            f"{row['name']}, {district.label}",
+            float(row["latitude"]),
+            float(row["longitude"]),
+            "town",
+            int(row["municipality_code"]),
+        )
+        points.append((place.latitude, place.longitude, place.municipality_code))
+        for name in [row["name"], *filter(None, row["alternate_names"].split("|"))]:
+            neighbourhoods.setdefault(loose_key(name), []).append(place)
+    return Tables(postcodes, towns, districts, alternates, municipalities, region_of, points, neighbourhoods)

@@ -151,3 +151,13 @@ def reverse_municipality(latitude: float, longitude: float) -> int | None:
 
 def region_of(municipality_code: int | None) -> int | None:
     return tables().region_of.get(municipality_code) if municipality_code is not None else None
+
+
+@cache
+def _municipality_names() -> dict[int, str]:
+    return {place.municipality_code: place.name for place in tables().municipalities.values()}
+
+
+def municipality_name(municipality_code: int | None) -> str:
+    """ "Sorø Kommune" for 340; "" when unknown."""
+    return _municipality_names().get(municipality_code, "") if municipality_code is not None else ""

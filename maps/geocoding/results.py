@@ -5,6 +5,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext
 
 MAX_QUERY_LENGTH = 300
+# Appended to a result's source when its name also means other places ("Frederiksberg", "Hasle"):
+# kept in the source so that it survives the cache and shows wherever the source is shown.
+AMBIGUOUS = " (ambiguous)"
 
 
 @dataclass(frozen=True)
@@ -18,17 +21,54 @@ class GeocodeResult:
     region_code: int | None
     from_cache: bool = False
 
+    @property
+    def ambiguous(self) -> bool:
+        """The name also means other places; geocode_candidates() lists them."""
+        return self.source.endswith(AMBIGUOUS)
+
+
+@dataclass(frozen=True)
+class GeocodeCandidate:
+    """One place a text may mean, for a person to choose from."""
+
+    latitude: float
+    longitude: float
+    precision: str
+    source: str
+    label: str  # "Gellerup, 8220 Brabrand", "Frederiksberg"
+    municipality_code: int | None
+    region_code: int | None
+    municipality_name: str  # tells apart places of one name: "Frederiksberg" in Sorø Kommune
+    match: str  # "postcode", "name", "similar name" (gazetteer) or "geocoder" (an online answer)
+
+    @property
+    def description(self) -> str:
+        if not self.municipality_name or self.municipality_name in self.label:
+            return self.label
+        return f"{self.label} ({self.municipality_name})"
+
 
 class AddressNotFound(Exception):
     """The input does not name a place in Denmark. str(exc) is a Danish message for the user."""
 
-    def __init__(self, message: str | None = None):
+    def __init__(self, message: str | None = None, *, candidates: tuple = ()):
+        self.candidates = candidates  # similar names (GeocodeCandidate) when the text was near one
         super().__init__(
             message
             or gettext(
                 "Vi kunne ikke finde adressen i Danmark. Tjek stavningen, eller skriv postnummer og by, "
                 "fx 'Vestergade 5, 8000 Aarhus C'."
             )
+        )
+
+    @classmethod
+    def with_suggestions(cls, candidates: list) -> "AddressNotFound":
+        """Not found as typed, but spelled like known places: name them instead of picking one."""
+        names = ", ".join(f"'{candidate.description}'" for candidate in candidates)
+        return cls(
+            gettext("Vi kunne ikke finde stedet i Danmark, som det er skrevet. Mente du %(names)s?")
+            % {"names": names},
+            candidates=tuple(candidates),
         )
 
     @classmethod

@@ -1,4 +1,5 @@
-"""geocode() and search_point(): validation, the database cache, and municipality assignment."""
+"""geocode(), search_point() and geocode_candidates(): validation, the database cache, and
+municipality assignment."""
 
 import math
 import re
@@ -8,10 +9,11 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
+from geopy.location import Location
 
 from maps.geocoding import backends
-from maps.geocoding.geography import in_denmark, region_of, reverse_municipality
-from maps.geocoding.results import MAX_QUERY_LENGTH, AddressNotFound, GeocodeResult
+from maps.geocoding.geography import in_denmark, municipality_name, region_of, reverse_municipality
+from maps.geocoding.results import MAX_QUERY_LENGTH, AddressNotFound, GeocodeCandidate, GeocodeResult
 from maps.geocoding.text import loose_key, normalise
 
 COORDINATES = re.compile(r"^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
@@ -31,7 +33,10 @@ def geocode(query: str, *, use_cache: bool = True) -> GeocodeResult:
     """Turn an address, postcode, town or municipality name into a point in Denmark.
 
     Raises AddressNotFound (with a Danish message) for empty, over-long or meaningless input, for
-    places outside Denmark and when no geocoder finds it.
+    places outside Denmark and when no geocoder finds it; when the text is spelled like known
+    places ("Gelerup"), the message names them and `exc.candidates` holds them — a similar name
+    is never taken in the text's place. A name that means several places gives the likeliest,
+    with `result.ambiguous` set.
     """
     key = _validated(query)
     backend = backends.backend_name()
@@ -39,7 +44,8 @@ def geocode(query: str, *, use_cache: bool = True) -> GeocodeResult:
         return cached
     location = backends.lookup(key)
     if location is None:
-        raise AddressNotFound()
+        suggestions = [_candidate(found) for found in backends.similar_names(key)]
+        raise AddressNotFound.with_suggestions(suggestions) if suggestions else AddressNotFound()
     if not in_denmark(location.latitude, location.longitude):
         raise AddressNotFound.outside_denmark()
     raw = location.raw
@@ -56,6 +62,32 @@ def geocode(query: str, *, use_cache: bool = True) -> GeocodeResult:
     if use_cache:
         _store(key, backend, result)
     return result
+
+
+def geocode_candidates(query: str, *, limit: int = backends.CANDIDATE_LIMIT) -> list[GeocodeCandidate]:
+    """Every place the text may mean, best first, for a person to choose from: "Frederiksberg"
+    gives Frederiksberg Kommune and the village by Sorø, "Gellerup" also the village Gjellerup,
+    a misspelling the names it resembles. Empty when nothing comes near; raises AddressNotFound
+    for empty, over-long or meaningless input. Not cached: a choice is asked for rarely."""
+    key = _validated(query)
+    found = (_candidate(location) for location in backends.candidates(key, limit=limit))
+    return [candidate for candidate in found if in_denmark(candidate.latitude, candidate.longitude)]
+
+
+def _candidate(location: Location) -> GeocodeCandidate:
+    raw = location.raw
+    municipality = raw.get("municipality_code") or reverse_municipality(location.latitude, location.longitude)
+    return GeocodeCandidate(
+        latitude=round(location.latitude, 6),
+        longitude=round(location.longitude, 6),
+        precision=raw.get("precision", "address"),
+        source=raw.get("source", backends.backend_name())[:200],
+        label=(location.address or "")[:300],
+        municipality_code=municipality,
+        region_code=region_of(municipality),
+        municipality_name=municipality_name(municipality),
+        match=raw.get("match", "geocoder"),
+    )
 
 
 def search_point(text: str) -> GeocodeResult:
