@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "network.apps.NetworkConfig",
     "maps",
     "directory",
+    "network.events",
+    "network.knowledge",
 ]
 
 MIDDLEWARE = [

@@ -17,12 +17,15 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include(("network.events.api_urls", "api-events"))),
     path("api/", include("directory.api.urls")),
     path("admin/", admin.site.urls),
 ]
 # Pages: Danish at /, English at /en/ (the language switch sets the prefix).
 urlpatterns += i18n_patterns(
+    path("medlem/arrangementer/", include("network.events.urls_members")),
     path("medlem/", include("network.urls_members")),
+    path("arrangementer/", include("network.events.urls")),
     path("kort/", include("maps.urls")),
     path("", include("directory.urls")),
     prefix_default_language=False,
