@@ -30,10 +30,6 @@ run: demo ## set up, migrate, load the demo network and serve on http://127.0.0.
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST)
 
-serve: migrate ## production: migrate, collect static files, serve with gunicorn (network/gunicorn_conf.py)
-	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
-	GUNICORN_BIND="$${GUNICORN_BIND:-$(HOST)}" $(BIN)/gunicorn -c network/gunicorn_conf.py network.wsgi
-
 worker: migrate ## run the background task worker alone (e-mail, digests, imports)
 	$(BIN)/python manage.py db_worker --queue-name '*'
 
