@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "network.apps.NetworkConfig",
     "maps",
     "directory",
+    "network.newsletter.apps.NewsletterConfig",
     "network.events",
     "network.knowledge",
 ]

@@ -23,8 +23,10 @@ urlpatterns = [
 ]
 # Pages: Danish at /, English at /en/ (the language switch sets the prefix).
 urlpatterns += i18n_patterns(
+    path("medlem/nyhedsbrev/", include("network.newsletter.urls_editor")),
     path("medlem/arrangementer/", include("network.events.urls_members")),
     path("medlem/", include("network.urls_members")),
+    path("nyhedsbrev/", include("network.newsletter.urls")),
     path("arrangementer/", include("network.events.urls")),
     path("kort/", include("maps.urls")),
     path("", include("directory.urls")),

@@ -1,0 +1,165 @@
+"""The newsletter's one door into the site's search engine (directory/search/).
+
+Every call into the search lives here, so when the search is restructured only this module
+changes. A subscription stores the search page's own query parameters; matching runs the
+site's search form and selector with them, and keeps the offers among those changed since
+the last digest. There is no second filter implementation: the only thing added here is the
+restriction to a set of offer ids, applied to the engine's own result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.http import QueryDict
+from django.urls import reverse
+
+from directory.search.forms import OfferSearchForm, Ordering
+from directory.search.offers import offer_search
+
+# Parameters that say how to show a result, not which offers: never part of a subscription.
+NOT_FILTERS = ("page", "ordering", "zoom")
+# Values of ``format`` that choose the API's output, not the offer's delivery form.
+OUTPUT_FORMATS = ("json", "api", "geojson")
+# A point search is read in pages of this many offers until every candidate is placed.
+SCAN_PAGE = 200
+
+
+@dataclass
+class CleanFilters:
+    """A validated search, ready to store: ``querystring`` (canonical) or ``errors``."""
+
+    querystring: str = ""
+    area_label: str = ""
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class MatchedOffer:
+    offer: object  # directory.models.Offer, with its page relations fetched
+    distance_km: float | None
+
+
+def filter_names() -> list[str]:
+    """The search's parameter names (a form posting them is read as a search)."""
+    return [name for name in OfferSearchForm.base_fields if name not in NOT_FILTERS]
+
+
+def clean_filters(data: Mapping) -> CleanFilters:
+    """Validate search parameters with the site's search form. Text in ``near`` is geocoded
+    once, here, and stored as ``lat,lng``, so a digest never geocodes and the area stays put."""
+    query = _as_querydict(data)
+    form = OfferSearchForm(data=query)
+    if not form.is_valid():
+        return CleanFilters(errors=form.error_dict())
+    kept = QueryDict(mutable=True)
+    for name in filter_names():
+        values = [value.strip() for value in query.getlist(name) if value.strip()]
+        if name == "format":
+            values = [value for value in values if value not in OUTPUT_FORMATS]
+        if values:
+            kept.setlist(name, sorted(set(values)))
+    point = form.cleaned_data.get("near")
+    label = ""
+    if point is not None:
+        label = query.get("near", "").strip()
+        kept["near"] = f"{point.latitude:.5f},{point.longitude:.5f}"
+        kept["radius"] = f"{form.cleaned_data['radius']:g}"
+    else:
+        kept.pop("radius", None)
+    return CleanFilters(querystring=_canonical(kept), area_label=label)
+
+
+def describe(querystring: str) -> list[str]:
+    """The filters in words, for the manage page and the e-mails ("Biologi", "5. klasse")."""
+    form = OfferSearchForm(data=QueryDict(querystring))
+    if not form.is_valid():
+        return []
+    params = form.cleaned_data
+    words = [_label(subject) for subject in params.get("subject") or []]
+    if params.get("grade") is not None:
+        words.append(_label(params["grade"]))
+    labels = dict(form.fields["format"].choices)
+    words += [str(labels.get(value, value)) for value in params.get("format") or []]
+    for name in ("category", "municipality", "region", "language"):
+        if params.get(name) is not None:
+            words.append(_label(params[name]))
+    if params.get("q"):
+        words.append(f"“{params['q']}”")
+    return words
+
+
+def _label(row) -> str:
+    """A reference row's name in the active language where it has one."""
+    return str(getattr(row, "display_name", None) or getattr(row, "name", None) or row)
+
+
+def radius_km(querystring: str) -> float | None:
+    query = QueryDict(querystring)
+    return float(query["radius"]) if query.get("near") and query.get("radius") else None
+
+
+def search_path(querystring: str) -> str:
+    """The search page showing these filters."""
+    path = reverse("directory:search")
+    return f"{path}?{querystring}" if querystring else path
+
+
+def offers_matching(*, querystring: str, offer_ids: Iterable[int]) -> list[MatchedOffer]:
+    """The offers among ``offer_ids`` that the search ``querystring`` finds, nearest first
+    when it has a point, else newest first."""
+    ids = set(offer_ids)
+    form = OfferSearchForm(data=QueryDict(querystring))
+    if not ids or not form.is_valid():
+        return []
+    params = dict(form.cleaned_data)
+    # Without its point the search finds a superset (the point only narrows); restricted to the
+    # changed ids that is one indexed query, and most subscriptions stop here with nothing.
+    candidates = _without_point_among(params, ids)
+    if not candidates or params.get("near") is None:
+        return [MatchedOffer(offer, None) for offer in candidates.values()]
+    return _nearest_among(params, set(candidates))
+
+
+def _without_point_among(params: dict, ids: set[int]) -> dict[int, object]:
+    unplaced = {**params, "near": None, "ordering": Ordering.NEWEST}
+    result = offer_search(params=unplaced)
+    offers = result.offers.queryset.filter(pk__in=ids)
+    return {offer.pk: offer for offer in offers}
+
+
+def _nearest_among(params: dict, candidates: set[int]) -> list[MatchedOffer]:
+    """The engine's point search, read nearest first page by page until every candidate is
+    placed or the result ends (the engine decides reach: radius, outreach service areas)."""
+    result = offer_search(params={**params, "ordering": Ordering.DISTANCE})
+    found: list[MatchedOffer] = []
+    total = result.count
+    for start in range(0, total, SCAN_PAGE):
+        for offer in result.offers[start : start + SCAN_PAGE]:
+            if offer.pk in candidates:
+                found.append(MatchedOffer(offer, getattr(offer, "distance_km", None)))
+        if len(found) == len(candidates):
+            break
+    return found
+
+
+def _as_querydict(data: Mapping) -> QueryDict:
+    if isinstance(data, QueryDict):
+        return data
+    query = QueryDict(mutable=True)
+    for name, value in data.items():
+        query.setlist(name, list(value) if isinstance(value, list | tuple) else [value])
+    return query
+
+
+def _canonical(query: QueryDict) -> str:
+    pairs = sorted((name, value) for name in query for value in query.getlist(name))
+    canonical = QueryDict(mutable=True)
+    for name, value in pairs:
+        canonical.appendlist(name, value)
+    return canonical.urlencode()
