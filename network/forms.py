@@ -13,13 +13,28 @@ from directory.services.organisations import PROFILE_FIELDS
 from network.models import Membership
 
 
+class VersionedFormMixin:
+    """A hidden `version`: the row's version this form was filled from (directory/services/versions.py).
+
+    Not required, so a form posted without it (a tab opened before it existed) saves as before.
+    """
+
+    def add_version_field(self) -> None:
+        self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+        if self.instance.pk is not None:
+            self.initial.setdefault("version", self.instance.version)
+
+    def expected_version(self) -> int | None:
+        return self.cleaned_data.get("version")
+
+
 class LoginForm(AuthenticationForm):
     """Django's login form with an e-mail input (the field keeps the name axes watches)."""
 
     username = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={"autofocus": True}))
 
 
-class OfferForm(forms.ModelForm):
+class OfferForm(VersionedFormMixin, forms.ModelForm):
     months = forms.TypedMultipleChoiceField(
         label=_("Måneder"),
         choices=[(number, name) for number, name in enumerate(MONTH_NAMES, start=1)],
@@ -44,6 +59,7 @@ class OfferForm(forms.ModelForm):
         # The model stores a bit mask; the checkboxes need the month numbers.
         self.initial["months"] = mask_to_months(self.instance.months)
         self.fields["subjects"].error_messages["required"] = _("Vælg mindst ét fag eller tema.")
+        self.add_version_field()
 
     def clean_months(self) -> int:
         return months_to_mask(self.cleaned_data["months"])
@@ -52,7 +68,7 @@ class OfferForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in EDITABLE_FIELDS if name in self.cleaned_data}
 
 
-class EnvironmentForm(forms.ModelForm):
+class EnvironmentForm(VersionedFormMixin, forms.ModelForm):
     """A place. Latitude/longitude are hidden inputs the pin map fills in when the pin is moved."""
 
     class Meta:
@@ -91,6 +107,7 @@ class EnvironmentForm(forms.ModelForm):
         self.instance.organisation = organisation
         if not self.instance.coordinates_locked:
             del self.fields["relocate"]
+        self.add_version_field()
 
     def clean_postcode(self) -> str:
         postcode = (self.cleaned_data.get("postcode") or "").strip()
@@ -117,11 +134,15 @@ class EnvironmentForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in names}
 
 
-class OrganisationProfileForm(forms.ModelForm):
+class OrganisationProfileForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = list(PROFILE_FIELDS)
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_version_field()
 
 
 class InviteForm(forms.Form):

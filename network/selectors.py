@@ -223,6 +223,47 @@ def offer_history(offer: Offer) -> list[HistoryEntry]:
     return entries
 
 
+@dataclass
+class ConflictingSave:
+    """What another editor saved after this editor read the row: who, when, and which fields."""
+
+    user: Any
+    date: Any
+    changes: list[FieldChange]
+
+
+def changes_since(instance: Offer | LearningEnvironment | Organisation, version: int) -> ConflictingSave:
+    """The fields (and an offer's links) saved since `version`, from the row's history.
+
+    Shown beside a refused stale edit, so the editor sees the other change and loses neither.
+    """
+    model = type(instance)
+    started = instance.history.filter(version=version).order_by("-history_id").first()
+    latest = instance.history.select_related("history_user").order_by("-history_id").first()
+    if started is None or latest is None or started.history_id == latest.history_id:
+        return ConflictingSave(user=getattr(latest, "history_user", None), date=None, changes=[])
+    links = LINK_FIELDS if model is Offer else ()
+    delta = latest.diff_against(
+        started, excluded_fields=["updated_at", "created_at", "slug", "version", *links]
+    )
+    changes = [
+        FieldChange(
+            name=change.field,
+            label=str(model._meta.get_field(change.field).verbose_name),
+            before=_display(model._meta.get_field(change.field), change.old),
+            after=_display(model._meta.get_field(change.field), change.new),
+        )
+        for change in delta.changes
+    ]
+    if model is Offer:
+        snapshots = recorded_links(instance)
+        if started.history_id in snapshots and latest.history_id in snapshots:
+            changes += _link_changes(
+                snapshots[started.history_id], snapshots[latest.history_id], _link_names(snapshots)
+            )
+    return ConflictingSave(user=latest.history_user, date=latest.history_date, changes=changes)
+
+
 def offers_in_municipality(municipality: Municipality) -> QuerySet[Offer]:
     """Every offer (any status) at a place in the municipality, listed as serving it, or
     reaching its centre within its service radius."""

@@ -4,16 +4,20 @@ Authentication is a per-user token (``Authorization: Token <key>``, from /api/v1
 or the site session. Objects of organisations the user cannot edit do not exist here (404),
 so another organisation's drafts cannot be probed. Writes go through the same services as
 the member pages, so validation, geocoding and moderation are identical.
+
+No lost edits: an offer or place is answered with `ETag: "<version>"`, and PUT/PATCH must send
+it back in `If-Match`: 412 when someone saved since (GET again and redo the change), 428 when
+the header is missing (a client that means to overwrite says so with `If-Match: *`).
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import APIException, PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -23,8 +27,60 @@ from directory.models import Category, Grade, Language, LearningEnvironment, Off
 from directory.models.offers import mask_to_months, months_to_mask
 from directory.services import environments as environment_services
 from directory.services import offers as offer_services
+from directory.services.versions import VersionConflict
 from maps.models import Municipality
 from network import permissions
+
+
+class PreconditionRequired(APIException):
+    status_code = 428
+    default_detail = "Send If-Match with the ETag you read (or * to overwrite whatever is stored)."
+    default_code = "precondition_required"
+
+
+class PreconditionFailed(APIException):
+    status_code = 412
+    default_detail = "Someone else changed this since you read it: GET it again and redo your change."
+    default_code = "precondition_failed"
+
+
+def _conditional_write(serializer: type[serializers.Serializer]):
+    """The OpenAPI description of a PUT/PATCH that needs If-Match."""
+    return extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "If-Match",
+                str,
+                OpenApiParameter.HEADER,
+                required=True,
+                description='The ETag from your GET (e.g. "3"), or * to overwrite whatever is stored.',
+            )
+        ],
+        responses={
+            200: serializer,
+            202: OpenApiResponse(serializer, description="Proposed; waits for a coordinator's approval."),
+            400: OpenApiResponse(description="Invalid fields, named one by one."),
+            412: OpenApiResponse(description="Changed by someone else since the ETag was read."),
+            428: OpenApiResponse(description="If-Match is missing."),
+        },
+    )
+
+
+def etag_for(instance: Offer | LearningEnvironment) -> str:
+    return f'"{instance.version}"'
+
+
+def expected_version(request) -> int | None:
+    """The version named by If-Match: None for "*", 428 when missing, 412 when it names none."""
+    header = request.headers.get("If-Match", "").strip()
+    if not header:
+        raise PreconditionRequired
+    if header == "*":
+        return None
+    tag = header.split(",")[0].strip().removeprefix("W/").strip('"')
+    if not tag.isdigit() or len(tag) > 9:
+        raise PreconditionFailed
+    return int(tag)
 
 
 def _api_errors(error: DjangoValidationError) -> ApiValidationError:
@@ -77,9 +133,9 @@ class OfferWriteSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Offer
-        fields = ["id", "slug", "status", "organisation", *offer_services.EDITABLE_FIELDS, "draft"]
-        fields += ["has_pending_change"]
-        read_only_fields = ["id", "slug", "status"]
+        fields = ["id", "slug", "status", "version", "organisation", *offer_services.EDITABLE_FIELDS]
+        fields += ["draft", "has_pending_change"]
+        read_only_fields = ["id", "slug", "status", "version"]
 
     def get_has_pending_change(self, offer: Offer) -> bool:
         return offer.pending_changes.filter(status="pending").exists()
@@ -102,11 +158,11 @@ class EnvironmentWriteSerializer(serializers.ModelSerializer):
     class Meta:
         model = LearningEnvironment
         fields = [
-            "id", "slug", "status", "organisation", "name", "category", "description", "street_address",
-            "postcode", "city", "latitude", "longitude", "coordinate_precision", "accessibility", "facilities",
-            "transport_notes", "external_id",
+            "id", "slug", "status", "version", "organisation", "name", "category", "description",
+            "street_address", "postcode", "city", "latitude", "longitude", "coordinate_precision",
+            "accessibility", "facilities", "transport_notes", "external_id",
         ]  # fmt: skip
-        read_only_fields = ["id", "slug", "status", "coordinate_precision"]
+        read_only_fields = ["id", "slug", "status", "version", "coordinate_precision"]
 
     def validate(self, attrs):
         if self.instance is not None:
@@ -121,6 +177,10 @@ class _MemberViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     renderer_classes = [JSONRenderer]
     filter_backends: list = []
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        return Response(self.get_serializer(instance).data, headers={"ETag": etag_for(instance)})
 
     def _check_organisation(self, serializer) -> Organisation:
         organisation = serializer.validated_data["organisation"]
@@ -155,22 +215,27 @@ class MemberOfferViewSet(_MemberViewSet):
             raise _api_errors(error) from error
         return Response(self.get_serializer(offer).data, status=status.HTTP_201_CREATED)
 
+    @_conditional_write(OfferWriteSerializer)
     def update(self, request, pk=None, partial=False):
         offer = self.get_object()
+        version = expected_version(request)
         serializer = self.get_serializer(offer, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         data.pop("draft", None)
         try:
             change = offer_services.offer_update(
-                offer=Offer.objects.get(pk=offer.pk), user=request.user, **data
+                offer=Offer.objects.get(pk=offer.pk), user=request.user, expected_version=version, **data
             )
+        except VersionConflict as error:
+            raise PreconditionFailed from error
         except DjangoValidationError as error:
             raise _api_errors(error) from error
         offer = self.get_queryset().get(pk=offer.pk)
         code = status.HTTP_202_ACCEPTED if change is not None else status.HTTP_200_OK
-        return Response(self.get_serializer(offer).data, status=code)
+        return Response(self.get_serializer(offer).data, status=code, headers={"ETag": etag_for(offer)})
 
+    @_conditional_write(OfferWriteSerializer)
     def partial_update(self, request, pk=None):
         return self.update(request, pk=pk, partial=True)
 
@@ -205,8 +270,10 @@ class MemberEnvironmentViewSet(_MemberViewSet):
             raise _api_errors(error) from error
         return Response(self.get_serializer(environment).data, status=status.HTTP_201_CREATED)
 
+    @_conditional_write(EnvironmentWriteSerializer)
     def update(self, request, pk=None, partial=False):
         environment = self.get_object()
+        version = expected_version(request)
         serializer = self.get_serializer(environment, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
@@ -214,12 +281,18 @@ class MemberEnvironmentViewSet(_MemberViewSet):
             data.pop("latitude", None), data.pop("longitude", None)
         try:
             environment = environment_services.environment_update(
-                environment=LearningEnvironment.objects.get(pk=environment.pk), user=request.user, **data
+                environment=LearningEnvironment.objects.get(pk=environment.pk),
+                user=request.user,
+                expected_version=version,
+                **data,
             )
+        except VersionConflict as error:
+            raise PreconditionFailed from error
         except DjangoValidationError as error:
             raise _api_errors(error) from error
-        return Response(self.get_serializer(environment).data)
+        return Response(self.get_serializer(environment).data, headers={"ETag": etag_for(environment)})
 
+    @_conditional_write(EnvironmentWriteSerializer)
     def partial_update(self, request, pk=None):
         return self.update(request, pk=pk, partial=True)
 

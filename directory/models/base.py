@@ -1,4 +1,4 @@
-from django.db import models
+from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,3 +22,18 @@ class VersionedModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        # Counted here, like updated_at's auto_now, so every write path counts (services,
+        # admin, importer, commands), and from the stored row, not from this object's reading
+        # (which may be older). Inside a transaction the row is locked until it commits.
+        if not self._state.adding and self.pk is not None:
+            rows = type(self)._base_manager.filter(pk=self.pk)
+            if connection.in_atomic_block:
+                rows = rows.select_for_update()
+            stored = rows.values_list("version", flat=True).first()
+            self.version = 1 if stored is None else stored + 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and "version" not in update_fields:
+                kwargs["update_fields"] = [*update_fields, "version"]
+        super().save(*args, **kwargs)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from directory.models import LearningEnvironment
 from directory.services.search_index import search_index_refresh
+from directory.services.versions import version_check
 from maps.geocoding import AddressNotFound, GeocodeResult, geocode, in_denmark, reverse_municipality
 from maps.models import Municipality
 
@@ -144,10 +145,17 @@ def environment_create(
 
 @transaction.atomic
 def environment_update(
-    *, environment: LearningEnvironment, user: User | None = None, relocate: bool = False, **fields: Any
+    *,
+    environment: LearningEnvironment,
+    user: User | None = None,
+    relocate: bool = False,
+    expected_version: int | None = None,
+    **fields: Any,
 ) -> LearningEnvironment:
     """Change fields. A changed address is geocoded again unless the pin was set by hand;
-    relocate=True geocodes the address even then (and unlocks the pin)."""
+    relocate=True geocodes the address even then (and unlocks the pin). With
+    `expected_version`, a save since that version raises VersionConflict (services/versions.py)."""
+    version_check(environment, expected=expected_version)
     latitude, longitude = fields.pop("latitude", None), fields.pop("longitude", None)
     for derived in (*DERIVED_FIELDS, "coordinate_source"):
         fields.pop(derived, None)

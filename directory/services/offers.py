@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from directory.models import LearningEnvironment, Offer, Organisation
 from directory.models.offers import OFFER_HISTORY
 from directory.services.search_index import search_index_refresh
+from directory.services.versions import version_check
 from network.models import PendingChange
 from network.permissions import publishes_directly
 from network.selectors import recorded_links
@@ -162,11 +163,16 @@ def _apply_scalar(offer: Offer, scalar: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def offer_update(*, offer: Offer, user: User | None = None, **fields: Any) -> PendingChange | None:
+def offer_update(
+    *, offer: Offer, user: User | None = None, expected_version: int | None = None, **fields: Any
+) -> PendingChange | None:
     """Change an offer, or - for a published offer of someone who needs review - propose the change.
 
     Returns the PendingChange when the edit waits for approval, None when it was applied.
+    With `expected_version` (the version the editor read) a save since then raises
+    VersionConflict and changes nothing.
     """
+    version_check(offer, expected=expected_version)
     scalar, many = _split(fields)
     _validate_relations(offer.organisation, many, creating=False)
     if offer.status == Offer.Status.PUBLISHED and not publishes_directly(user, offer.organisation):
@@ -184,7 +190,8 @@ def _propose(*, offer: Offer, user: User | None, scalar: dict, many: dict) -> Pe
     _apply_scalar(preview, scalar)
     preview.full_clean()
     data = serialize_changes(stored, scalar, many)
-    open_change = offer.pending_changes.filter(status=PendingChange.Status.PENDING).first()
+    # Each editor has at most one open proposal: theirs is replaced, another editor's is kept.
+    open_change = offer.pending_changes.filter(status=PendingChange.Status.PENDING, submitted_by=user).first()
     if not data:
         return open_change
     if open_change:
@@ -247,9 +254,16 @@ def _apply_change(offer: Offer, change: PendingChange, user: User | None) -> Non
 
 
 @transaction.atomic
-def offer_approve(*, offer: Offer, user: User) -> Offer:
-    """A coordinator approves: a pending offer goes public; an open proposed edit is applied."""
-    change = offer.pending_changes.select_for_update().filter(status=PendingChange.Status.PENDING).first()
+def offer_approve(*, offer: Offer, user: User, change_id: int | None = None) -> Offer:
+    """A coordinator approves: a pending offer goes public; an open proposed edit is applied.
+
+    Several editors may each have an open proposal: `change_id` names the one approved
+    (the oldest without it); the others stay open, to be compared with the new live version.
+    """
+    changes = offer.pending_changes.select_for_update().filter(status=PendingChange.Status.PENDING)
+    if change_id is not None:
+        changes = changes.filter(pk=change_id)
+    change = changes.first()
     if change:
         _apply_change(offer, change, user)
         change.status, change.decided_by, change.decided_at = (
@@ -265,12 +279,14 @@ def offer_approve(*, offer: Offer, user: User) -> Offer:
 
 
 @transaction.atomic
-def offer_reject(*, offer: Offer, user: User, reason: str = "") -> Offer:
-    """A coordinator rejects: a pending offer goes back to draft; an open proposed edit is dropped."""
+def offer_reject(*, offer: Offer, user: User, reason: str = "", change_id: int | None = None) -> Offer:
+    """A coordinator rejects: a pending offer goes back to draft; open proposed edits are dropped
+    (only the one named by `change_id`, when given)."""
     now = timezone.now()
-    offer.pending_changes.filter(status=PendingChange.Status.PENDING).update(
-        status=PendingChange.Status.REJECTED, decided_by=user, decided_at=now, reason=reason
-    )
+    changes = offer.pending_changes.filter(status=PendingChange.Status.PENDING)
+    if change_id is not None:
+        changes = changes.filter(pk=change_id)
+    changes.update(status=PendingChange.Status.REJECTED, decided_by=user, decided_at=now, reason=reason)
     if offer.status == Offer.Status.PENDING:
         offer.status = Offer.Status.DRAFT
         _save(offer, user, f"reject: {reason}"[:100])

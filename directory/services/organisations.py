@@ -8,6 +8,7 @@ from django.db import transaction
 
 from directory.models import Organisation
 from directory.services.search_index import search_index_refresh
+from directory.services.versions import version_check
 
 if TYPE_CHECKING:
     from network.models import User
@@ -20,8 +21,14 @@ COORDINATOR_FIELDS = ("kind", "municipality", "is_network_member", "external_id"
 
 @transaction.atomic
 def organisation_update(
-    *, organisation: Organisation, user: User | None = None, **fields: Any
+    *,
+    organisation: Organisation,
+    user: User | None = None,
+    expected_version: int | None = None,
+    **fields: Any,
 ) -> Organisation:
+    """Change the profile. With `expected_version`, a save since then raises VersionConflict."""
+    version_check(organisation, expected=expected_version)
     allowed = set(PROFILE_FIELDS)
     if user is not None and user.is_staff:
         allowed |= set(COORDINATOR_FIELDS)

@@ -7,9 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from directory.services.organisations import organisation_update
+from directory.services.versions import VersionConflict
 from network import permissions, selectors
 from network.forms import OrganisationProfileForm
 from network.views.access import organisation_for_editing
+from network.views.conflicts import refill_after_conflict
 
 
 @login_required
@@ -41,12 +43,23 @@ def organisation(request, slug: str):
 def organisation_profile(request, slug: str):
     organisation = organisation_for_editing(request, slug)
     form = OrganisationProfileForm(request.POST or None, request.FILES or None, instance=organisation)
+    conflict, status = None, 200
     if request.method == "POST" and form.is_valid():
+        fields = {name: value for name, value in form.cleaned_data.items() if name != "version"}
         try:
-            organisation_update(organisation=organisation, user=request.user, **form.cleaned_data)
+            organisation_update(
+                organisation=organisation,
+                user=request.user,
+                expected_version=form.expected_version(),
+                **fields,
+            )
+        except VersionConflict as stale:
+            form, conflict = refill_after_conflict(OrganisationProfileForm, request, stale)
+            status = 409
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Profilen er gemt."))
             return redirect("members:organisation", slug=organisation.slug)
-    return render(request, "network/organisation_profile.html", {"organisation": organisation, "form": form})
+    context = {"organisation": organisation, "form": form, "conflict": conflict}
+    return render(request, "network/organisation_profile.html", context, status=status)

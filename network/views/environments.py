@@ -11,8 +11,10 @@ from django.views.decorators.http import require_POST
 
 from directory.models import LearningEnvironment
 from directory.services import environments as environment_services
+from directory.services.versions import VersionConflict
 from network.forms import EnvironmentForm
 from network.views.access import environment_for_editing, organisation_for_editing
+from network.views.conflicts import refill_after_conflict
 
 
 def _map_config(environment: LearningEnvironment | None) -> dict:
@@ -29,14 +31,15 @@ def _map_config(environment: LearningEnvironment | None) -> dict:
     }
 
 
-def _render(request, form, organisation, environment):
+def _render(request, form, organisation, environment, conflict=None):
     context = {
         "form": form,
         "organisation": organisation,
         "environment": environment,
         "map_config": _map_config(environment),
+        "conflict": conflict,
     }
-    return render(request, "network/environment_form.html", context)
+    return render(request, "network/environment_form.html", context, status=409 if conflict else 200)
 
 
 @login_required
@@ -66,6 +69,7 @@ def environment_edit(request, pk: int):
     environment = environment_for_editing(request, pk)
     organisation = environment.organisation
     form = EnvironmentForm(request.POST or None, instance=environment, organisation=organisation)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             # One transaction: an address that fails to geocode must not leave a moved pin behind.
@@ -75,6 +79,7 @@ def environment_edit(request, pk: int):
                     environment=stored,
                     user=request.user,
                     relocate=form.cleaned_data.get("relocate", False),
+                    expected_version=form.expected_version(),
                     **form.address_fields(),
                 )
                 if form.pin_moved():
@@ -84,12 +89,15 @@ def environment_edit(request, pk: int):
                         longitude=form.cleaned_data["longitude"],
                         user=request.user,
                     )
+        except VersionConflict as stale:
+            form, conflict = refill_after_conflict(EnvironmentForm, request, stale, organisation=organisation)
+            environment = form.instance
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Stedet er gemt."))
             return redirect("members:organisation", slug=organisation.slug)
-    return _render(request, form, organisation, environment)
+    return _render(request, form, organisation, environment, conflict)
 
 
 @login_required

@@ -13,6 +13,12 @@ from network.forms import RejectForm
 from network.views.access import require_coordinator
 
 
+def _change_id(request) -> int | None:
+    """The proposal a button is for: several editors may each have one open for an offer."""
+    value = request.POST.get("change", "")
+    return int(value) if value.isdigit() else None
+
+
 @login_required
 def queue(request):
     require_coordinator(request)
@@ -26,7 +32,7 @@ def queue(request):
 def approve(request, pk: int):
     require_coordinator(request)
     offer = get_object_or_404(Offer, pk=pk)
-    offer_services.offer_approve(offer=offer, user=request.user)
+    offer_services.offer_approve(offer=offer, user=request.user, change_id=_change_id(request))
     messages.success(request, _("“%(title)s” er godkendt.") % {"title": offer.title})
     return redirect("members:moderation")
 
@@ -40,6 +46,8 @@ def reject(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Skriv en begrundelse til udbyderen."))
         return redirect("members:moderation")
-    offer_services.offer_reject(offer=offer, user=request.user, reason=form.cleaned_data["reason"])
+    offer_services.offer_reject(
+        offer=offer, user=request.user, reason=form.cleaned_data["reason"], change_id=_change_id(request)
+    )
     messages.success(request, _("“%(title)s” er afvist.") % {"title": offer.title})
     return redirect("members:moderation")

@@ -9,9 +9,11 @@ from django.views.decorators.http import require_POST
 
 from directory.models import Offer
 from directory.services import offers as offer_services
+from directory.services.versions import VersionConflict
 from network import permissions, selectors
 from network.forms import OfferForm
 from network.views.access import offer_for_editing, organisation_for_editing, require_coordinator
+from network.views.conflicts import refill_after_conflict
 
 
 @login_required
@@ -43,9 +45,18 @@ def offer_edit(request, pk: int):
     offer = offer_for_editing(request, pk)
     organisation = offer.organisation
     form = OfferForm(request.POST or None, instance=offer, organisation=organisation)
+    conflict, status = None, 200
     if request.method == "POST" and form.is_valid():
         try:
-            change = offer_services.offer_update(offer=offer, user=request.user, **form.service_fields())
+            change = offer_services.offer_update(
+                offer=offer,
+                user=request.user,
+                expected_version=form.expected_version(),
+                **form.service_fields(),
+            )
+        except VersionConflict as stale:
+            form, conflict = refill_after_conflict(OfferForm, request, stale, organisation=organisation)
+            offer, status = form.instance, 409
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -57,14 +68,15 @@ def offer_edit(request, pk: int):
             else:
                 messages.success(request, _("Tilbuddet er gemt."))
             return redirect("members:organisation", slug=organisation.slug)
-    open_change = offer.pending_changes.filter(status="pending").first()
+    open_changes = offer.pending_changes.filter(status="pending")
     context = {
         "organisation": organisation,
         "form": form,
         "offer": offer,
-        "open_change": selectors.change_fields(open_change) if open_change else None,
+        "open_change": [row for change in open_changes for row in selectors.change_fields(change)],
+        "conflict": conflict,
     }
-    return render(request, "network/offer_form.html", context)
+    return render(request, "network/offer_form.html", context, status=status)
 
 
 @login_required

@@ -52,10 +52,12 @@ def test_write_api_authorisation_matrix(request, actor, zoo, zoo_draft, zoo_plac
         "list offers": client.get("/api/v1/member/offers/"),
         "read offer": client.get(offer_url),
         "create offer": client.post("/api/v1/member/offers/", offer_payload(), format="json"),
-        "change offer": client.patch(offer_url, {"title": "Ny titel"}, format="json"),
+        "change offer": client.patch(offer_url, {"title": "Ny titel"}, format="json", HTTP_IF_MATCH='"1"'),
         "archive offer": client.post(offer_url + "archive/"),
         "read place": client.get(place_url),
-        "change place": client.patch(place_url, {"description": "Ny tekst"}, format="json"),
+        "change place": client.patch(
+            place_url, {"description": "Ny tekst"}, format="json", HTTP_IF_MATCH="*"
+        ),
         "archive place": client.post(place_url + "archive/"),
     }
     if actor == "anonymous":
@@ -109,7 +111,10 @@ def test_an_outsiders_api_edit_of_a_published_offer_waits_for_approval(editor_of
         status=Offer.Status.PUBLISHED,
     )  # fmt: skip
     response = api_for(editor_of_outsider).patch(
-        f"/api/v1/member/offers/{published.pk}/", {"title": "Kornets lange vej"}, format="json"
+        f"/api/v1/member/offers/{published.pk}/",
+        {"title": "Kornets lange vej"},
+        format="json",
+        HTTP_IF_MATCH="*",
     )
     assert response.status_code == 202 and response.json()["has_pending_change"] is True
     published.refresh_from_db()
