@@ -42,6 +42,7 @@ from scripts.gazetteer_places import (  # noqa: E402
     HAND_PLACED_DISTRICTS,
     MAIN_MUNICIPALITY,
     NEIGHBOURHOODS,
+    SPECIAL_POSTCODES,
     TOWN_MUNICIPALITY,
 )
 
@@ -61,7 +62,7 @@ KNOWN_DISTRICTS = {
     "København NV": (55.7070, 12.5290),
     "København S": (55.6580, 12.6050),
     "København SV": (55.6480, 12.5340),
-    "Frederiksberg C": (55.6790, 12.5330),
+    "Frederiksberg C": (55.6790, 12.5480),  # east of the town hall, which is 2000 Frederiksberg
     "Nordhavn": (55.7120, 12.5960),
     "Brønshøj": (55.7060, 12.4950),
     "Hellerup": (55.7310, 12.5710),
@@ -80,6 +81,9 @@ KNOWN_DISTRICTS = {
     "Smørum": (55.7420, 12.3010),
     "Brøndby": (55.6500, 12.4200),
     "Vallensbæk Strand": (55.6200, 12.3800),
+    "Vallensbæk": (55.6380, 12.3700),  # GeoNames' Vallensbæk is the beach town, Vallensbæk Strand
+    "Odense M": (55.3750, 10.4150),  # south-east of the centre (the university, Hjallese)
+    "Aarhus V": (56.1720, 10.1550),  # Hasle and Herredsvang, north of Åbyhøj
     "Karlslunde": (55.5660, 12.2310),
 }
 COMPASS = {"N": (1, 0), "S": (-1, 0), "Ø": (0, 1), "V": (0, -1), "NV": (0.7, -0.7), "NØ": (0.7, 0.7)}
@@ -208,6 +212,9 @@ def split_suffix(district: str) -> tuple[str, str]:
 
 def place_postcode(postcode: str, district: str, codes: list[int], towns_by_key, municipalities, references):
     """Return (point, municipality code, how) for a postal district."""
+    if postcode in SPECIAL_POSTCODES:
+        point = SPECIAL_POSTCODES[postcode]
+        return point, nearest_vote(point, references, set(codes)), "hand-placed site"
     if district in KNOWN_DISTRICTS:
         point = KNOWN_DISTRICTS[district]
         return point, nearest_vote(point, references, set(codes)), "district centre"
@@ -229,6 +236,12 @@ def place_postcode(postcode: str, district: str, codes: list[int], towns_by_key,
             lng = town["point"][1] + dlng * COMPASS_KM / (111.2 * math.cos(math.radians(lat)))
             point = (round(lat, 5), round(lng, 5))
             code = town["code"] if town["code"] in codes else nearest_vote(point, references, set(codes))
+            code = MAIN_MUNICIPALITY.get(postcode, code)
+            if town["code"] not in codes and COMPASS.get(suffix, (0, 0)) == (0, 0):
+                # The district is named after the town and PostNord says where the district
+                # lies: that beats the nearest-place vote which placed the town (Gadstrup was
+                # voted into Solrød, Nørre Broby into Assens).
+                town["code"] = code
             return point, code, f"town {town['name']}"
     if postcode in HAND_PLACED_DISTRICTS:
         point = HAND_PLACED_DISTRICTS[postcode]

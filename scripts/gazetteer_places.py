@@ -214,6 +214,7 @@ HAND_PLACED_DISTRICTS = {
 # Ansager, Agerbæk (Varde), Sønder Felding (Herning), Havndal (Randers), Viuf (Kolding) and
 # Tappernøje (Næstved) lie near a border.
 MAIN_MUNICIPALITY = {
+    "7660": 665,  # Bækmarksbro, Lemvig
     "2200": 101,
     "2300": 101,
     "2500": 101,
@@ -225,6 +226,10 @@ MAIN_MUNICIPALITY = {
     "6052": 621,
     "4733": 370,
 }
+
+# Postcodes of one site rather than a district: 1532 and 1533 "København V" are Copenhagen
+# Airport's, which PostNord places in Tårnby.
+SPECIAL_POSTCODES = {"1532": (55.6180, 12.6500), "1533": (55.6180, 12.6500)}
 
 # GeoNames towns that the nearest-place vote puts in the wrong municipality: Valby and Vibekevang
 # (Bispebjerg) are parts of København, next to Frederiksberg's many places.

@@ -2,7 +2,7 @@
 
 import pytest
 
-from maps.geocoding import AddressNotFound, geocode
+from maps.geocoding import AddressNotFound, geocode, geocode_candidates
 from maps.models import GeocodeCache
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +106,35 @@ def test_requests_to_nominatim_are_spaced_at_least_a_second_apart(nominatim):
     # either way, and without the limiter the gap would be a few milliseconds.
     first, second = (request["at"] for request in nominatim.requests)
     assert second - first >= 0.7
+
+
+def test_online_candidates_list_the_geocoders_answers_in_denmark(nominatim):
+    # The "frederiksberg" answer in recordings/ is written by hand in Nominatim's format: the
+    # municipality and the village by Sorø, as Nominatim lists them for a search of that name.
+    candidates = geocode_candidates("Frederiksberg")
+
+    assert [(c.municipality_code, c.match, c.source) for c in candidates] == [
+        (147, "geocoder", "nominatim"),
+        (340, "geocoder", "nominatim"),
+    ]
+    assert candidates[1].description == "Frederiksberg, Sorø Kommune, Region Sjælland, 4180, Danmark"
+    request = nominatim.requests[0]["params"]
+    assert (request["limit"], request["countrycodes"]) == ("5", "dk")
+
+
+def test_online_candidates_fall_back_to_the_gazetteers_and_say_so(nominatim):
+    nominatim.mode = "slow"
+
+    candidates = geocode_candidates("Gellerup")
+
+    assert {c.source for c in candidates} == {"nominatim→gazetteer (fallback: timeout)"}
+    assert [(c.municipality_code, c.match) for c in candidates[:2]] == [(751, "name"), (657, "similar name")]
+
+
+def test_an_ambiguous_fallback_answer_says_both(nominatim):
+    nominatim.mode = "error"
+
+    result = geocode("Hasle")
+
+    assert result.source == "nominatim→gazetteer (fallback: error) (ambiguous)"
+    assert result.ambiguous
