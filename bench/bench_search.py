@@ -60,7 +60,7 @@ def prepare(scale: int) -> None:
         print(f"generating {scale:,} synthetic places (load_demo --scale) …", flush=True)
         call_command("load_demo", scale=scale, verbosity=1)
     from directory.models import OfferPlacement, SubjectPlacement
-    from directory.services.search_index import search_index_refresh
+    from directory.search.refresh import search_index_refresh
 
     if not (OfferPlacement.objects.exists() and SubjectPlacement.objects.exists()):
         started = time.perf_counter()
@@ -105,8 +105,8 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def explain_nearby(lat: float, lng: float, radius: int = 25) -> str:
-    from directory.search_forms import OfferSearchForm
-    from directory.selectors.reach import count_statement, reach_statements
+    from directory.search.forms import OfferSearchForm
+    from directory.search.reach import count_statement, reach_statements
 
     form = OfferSearchForm(QueryDict(f"near={lat},{lng}&radius={radius}&subject=biologi&grade=5-klasse"))
     assert form.is_valid(), form.errors
@@ -174,7 +174,7 @@ def main() -> None:
         f"\nnearby: worst p95 {worst_p95:.2f} ms (target ≤ {TARGET_P95_MS:g} on SQLite), "
         f"worst p50/trivial {worst_ratio:.2f} (target ≤ {TARGET_RATIO:g})"
     )
-    from directory.text_search import offer_ids_sql
+    from directory.search.text import offer_ids_sql
 
     text_query = offer_ids_sql("dyrene")
     if text_query is not None:

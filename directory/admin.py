@@ -7,7 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from directory.models import Category, Grade, Language, LearningEnvironment, Offer, Organisation, Subject
 from directory.services import environments as environment_services
-from directory.services.search_index import search_index_refresh
+from directory.search.refresh import search_index_refresh
 from maps.geocoding import AddressNotFound, geocode, in_denmark
 
 LOCATION_FIELDS = {"latitude", "longitude", "coordinates_locked"}

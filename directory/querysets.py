@@ -151,7 +151,7 @@ class OfferQuerySet(models.QuerySet):
     def in_municipality(self, code: int, *, reaching: Iterable[int] = ()) -> OfferQuerySet:
         """Offers at a place in the municipality, or outreach offers that serve it: listing it,
         or among ``reaching`` (ids of offers whose service radius reaches it, found by
-        directory.selectors.pages.offer_ids_serving_by_radius)."""
+        directory.search.serving.offer_ids_serving_by_radius)."""
         from directory.models import LearningEnvironment
 
         served = self.model.service_municipalities.through.objects.filter(municipality_id=code)
@@ -177,10 +177,10 @@ class OfferQuerySet(models.QuerySet):
 
     def matching_text(self, text: str) -> OfferQuerySet:
         """Offers whose title, summary, description or organisation name match the words,
-        through the text index (directory/text_search.py: Danish full-text search on
+        through the text index (directory/search/text.py: Danish full-text search on
         PostgreSQL, every word as a substring on SQLite). An SQLite without FTS5 reads each
         offer: every word must occur (icontains) in one of the fields."""
-        from directory.text_search import offer_ids_sql
+        from directory.search.text import offer_ids_sql
 
         indexed = offer_ids_sql(text)
         if indexed is not None:

@@ -8,7 +8,7 @@ cache (Redis in production) is the one it was loaded under: one cache read per u
 or deleting any of these rows drops the token, at once and again when the transaction
 commits (signals connected in apps.py), and every process reloads on its next use; so does a
 search-table refresh that changes the largest service radius
-(directory/services/search_index.py). The objects are shared between requests: read them,
+(directory/search/refresh.py). The objects are shared between requests: read them,
 never change them.
 """
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from directory.models import LearningEnvironment, Offer, Organisation
-from directory.selectors.pages import offer_ids_serving_by_radius
+from directory.search.serving import offer_ids_serving_by_radius
 from maps.models import Municipality
 from network.models import Membership
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from directory.models import Grade, LearningEnvironment, Offer, Organisation, Subject
 from directory.models.offers import OFFER_HISTORY
-from directory.selectors.pages import offer_ids_serving_by_radius
+from directory.search.serving import offer_ids_serving_by_radius
 from maps.models import Municipality
 from network.models import Invitation, Membership, PendingChange
 from network.permissions import editable_organisations

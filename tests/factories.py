@@ -4,7 +4,7 @@ import factory
 from django.utils.text import slugify
 
 from directory.models import Category, Grade, LearningEnvironment, Offer, Organisation, Subject
-from directory.services.search_index import search_index_refresh
+from directory.search.refresh import search_index_refresh
 from maps.models import Municipality
 from network.models import User
 

@@ -9,7 +9,7 @@ Paging is carried as foreign members ("count", "next", "previous") beside "featu
 from __future__ import annotations
 
 from directory.api.renderers import JSONRenderer
-from directory.selectors.search import related
+from directory.search.offers import related
 
 
 class GeoJSONRenderer(JSONRenderer):

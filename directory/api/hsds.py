@@ -24,9 +24,9 @@ from directory.api.base import PublicReadMixin, validated
 from directory.api.pagination import DirectoryPagination
 from directory.api.parameters import SEARCH_PARAMETERS
 from directory.models import Category, Grade, LearningEnvironment, Offer, Organisation, Subject
-from directory.search_forms import OfferSearchForm
+from directory.search.forms import OfferSearchForm
 from directory.selectors.catalogue import offer_public
-from directory.selectors.search import offer_search
+from directory.search.offers import offer_search
 from maps.models import Region
 
 HSDS_VERSION = "3.0"

@@ -2,7 +2,7 @@
 
 DRF reads ``?format=`` as the response format and would answer 404 to
 ``?format=udgaaende``. Here only json, api and geojson choose the representation;
-every other value is left to the search form (directory/search_forms.py).
+every other value is left to the search form (directory/search/forms.py).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.settings import api_settings
 
-from directory.search_forms import OUTPUT_FORMATS
+from directory.search.forms import OUTPUT_FORMATS
 
 
 class _WithoutFormatOverride:

@@ -6,7 +6,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
 from directory.models import Offer
-from directory.search_forms import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MIN_RADIUS_KM, OUTPUT_FORMATS
+from directory.search.forms import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MIN_RADIUS_KM, OUTPUT_FORMATS
 
 
 def _query(name: str, type_, description: str, **extra) -> OpenApiParameter:

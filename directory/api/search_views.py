@@ -21,9 +21,9 @@ from directory.api.parameters import SEARCH_PARAMETERS, ZOOM_PARAMETER
 from directory.api.renderers import JSONRenderer
 from directory.api.serializers import EnvironmentSerializer, GeocodeSerializer, OfferSerializer
 from directory.models import LearningEnvironment, Offer
-from directory.search_forms import ClusterForm, OfferSearchForm
+from directory.search.forms import ClusterForm, OfferSearchForm
 from directory.selectors.catalogue import environment_public, offer_public
-from directory.selectors.search import environment_clusters, environment_search, offer_search
+from directory.search.offers import environment_clusters, environment_search, offer_search
 from maps.models import Municipality
 
 RENDERERS = [JSONRenderer, BrowsableAPIRenderer, geojson.GeoJSONRenderer]

@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from directory.models import Category, Grade, Language, LearningEnvironment, Offer, Organisation, Subject
-from directory.selectors.search import environment_url, offer_url, related
+from directory.search.offers import environment_url, offer_url, related
 from maps.models import Municipality, Region
 
 # The list's value fields, built once: a ModelSerializer builds its fields per instance by

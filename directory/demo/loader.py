@@ -27,7 +27,7 @@ from directory.models import Category, Grade, Language, LearningEnvironment, Off
 from directory.models.offers import months_to_mask
 from directory.reference_data import sync_taxonomy
 from directory.services.environments import environment_create, environment_update
-from directory.services.search_index import search_index_refresh
+from directory.search.refresh import search_index_refresh
 from maps.models import Municipality
 
 DEMO_PREFIX = "demo-"

@@ -36,7 +36,7 @@ from django.utils import timezone
 
 from directory.models import Category, Grade, Language, LearningEnvironment, Offer, Organisation, Subject
 from directory.models.offers import months_to_mask
-from directory.services.search_index import search_index_refresh
+from directory.search.refresh import search_index_refresh
 from maps.geocoding.data import tables
 from maps.geocoding.geography import in_denmark
 from maps.models import Municipality

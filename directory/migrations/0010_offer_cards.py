@@ -5,8 +5,8 @@ from django.db import migrations, models
 
 
 def fill(apps, schema_editor):
-    # Derived data: the service's own statement (directory/services/offer_cards.py) fills it.
-    from directory.services.offer_cards import refresh_cards
+    # Derived data: the service's own statement (directory/search/cards.py) fills it.
+    from directory.search.cards import refresh_cards
 
     with schema_editor.connection.cursor() as cursor:
         refresh_cards(cursor, None)

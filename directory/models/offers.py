@@ -121,7 +121,7 @@ class Offer(VersionedModel, TimeStampedModel):
         verbose_name_plural = _("undervisningstilbud")
         indexes = [
             models.Index(fields=["status", "grade_from", "grade_to"], name="offer_status_grades"),
-            # The search's hot columns by id, densely packed (see directory/selectors/search.py),
+            # The search's hot columns by id, densely packed (see directory/search/offers.py),
             # and the largest outreach radius in one index probe.
             models.Index(
                 fields=["id", "status", "grade_from", "grade_to", "format", "service_radius_km"],

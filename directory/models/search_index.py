@@ -1,9 +1,9 @@
 """The search table: one row per (published offer, active located place).
 
 Derived data, a cache of the published catalogue shaped for the geographic search
-(directory/selectors/search.py): the place's position beside the offer's search columns,
+(directory/search/offers.py): the place's position beside the offer's search columns,
 so a point search is a range scan of one narrow table instead of a join of three. Rows
-are written only by ``directory.services.search_index.search_index_refresh``, which every
+are written only by ``directory.search.refresh.search_index_refresh``, which every
 write path calls; deleting an offer or a place deletes its rows (CASCADE).
 """
 
@@ -136,7 +136,7 @@ class SubjectPlacement(models.Model):
     subject at the head of the position index such a search reads only that subject's rows
     (biologi: 6 % of the synthetic 100,000 places) instead of testing every row in the box.
     Same columns as OfferPlacement where the point search reads them; written beside it by
-    ``search_index_refresh`` (directory/services/search_index.py) from its rows.
+    ``search_index_refresh`` (directory/search/refresh.py) from its rows.
     """
 
     subject = models.ForeignKey("directory.Subject", on_delete=models.CASCADE, related_name="+")
@@ -240,8 +240,8 @@ class OfferText(models.Model):
 class OfferCard(models.Model):
     """A published offer's links in one row, as JSON text: ``{"subjects": [id, …], "languages":
     [code, …], "places": [id, …]}`` (written by ``search_index_refresh`` beside the search rows;
-    directory/services/offer_cards.py). The API's result pages read them with the offers
-    instead of three link tables (directory/selectors/offer_rows.py).
+    directory/search/cards.py). The API's result pages read them with the offers
+    instead of three link tables (directory/search/rows.py).
     """
 
     offer = models.OneToOneField(

@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from directory.models import LearningEnvironment
-from directory.services.search_index import search_index_refresh
+from directory.search.refresh import search_index_refresh
 from directory.services.versions import version_check
 from maps.geocoding import AddressNotFound, GeocodeResult, geocode, in_denmark, reverse_municipality
 from maps.models import Municipality

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from directory.models import LearningEnvironment, Offer, Organisation
 from directory.models.offers import OFFER_HISTORY
-from directory.services.search_index import search_index_refresh
+from directory.search.refresh import search_index_refresh
 from directory.services.versions import version_check
 from network.models import PendingChange
 from network.permissions import publishes_directly

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 
 from directory.models import Organisation
-from directory.services.search_index import search_index_refresh
+from directory.search.refresh import search_index_refresh
 from directory.services.versions import version_check
 
 if TYPE_CHECKING:

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 
 from directory.models import Category, Grade, Language, Offer, Subject
 from directory.models.offers import MONTH_NAMES
-from directory.search_forms import DEFAULT_RADIUS_KM, OfferSearchForm, Ordering
-from directory.selectors.search import offer_search
+from directory.search.forms import DEFAULT_RADIUS_KM, OfferSearchForm, Ordering
+from directory.search.offers import offer_search
 from directory.views.details import map_settings
 from maps.models import Municipality
 

@@ -5,7 +5,7 @@ import yaml
 from django.core.management import call_command
 from django.test import Client
 
-from directory.search_forms import ClusterForm, OfferSearchForm
+from directory.search.forms import ClusterForm, OfferSearchForm
 from tests.directory import test_search
 from tests.directory.test_search import NEAR_SCHOOL, PLACES, km_from_school
 
@@ -238,7 +238,7 @@ def test_openapi_schema_generates_without_warnings_and_documents_every_parameter
 @pytest.mark.parametrize("query", ["", f"{NEAR_SCHOOL}&radius=500"])
 def test_the_offer_serializers_written_out_json_is_drfs_own_key_for_key(network, rf, query):
     from directory.api.serializers import OfferSerializer
-    from directory.selectors.search import offer_search
+    from directory.search.offers import offer_search
 
     form = OfferSearchForm(test_search.QueryDict(query))
     assert form.is_valid(), form.errors
@@ -254,13 +254,13 @@ def test_the_offer_serializers_written_out_json_is_drfs_own_key_for_key(network,
 @pytest.mark.parametrize("cards", ["kept", "missing"])
 @pytest.mark.parametrize("query", [f"{NEAR_SCHOOL}&radius=500", f"{NEAR_SCHOOL}&radius=500&subject=biologi"])
 def test_a_point_searchs_light_rows_give_the_json_of_its_offer_objects(network, rf, query, cards):
-    """The API pages a point search as light rows (directory/selectors/offer_rows.py), their
+    """The API pages a point search as light rows (directory/search/rows.py), their
     links from the offers' cards, or the link tables for an offer without one; DRF's own walk
     over the Offer objects of the same search must give the same JSON, key for key."""
     from directory.api.serializers import OfferSerializer
     from directory.models import LearningEnvironment, OfferCard
-    from directory.selectors.search import offer_search
-    from directory.services.search_index import search_index_refresh
+    from directory.search.offers import offer_search
+    from directory.search.refresh import search_index_refresh
 
     # A second place, closed after the card named it: the card is not rewritten, the page
     # must leave the place out all the same.
@@ -295,7 +295,7 @@ def test_the_written_out_datetimes_match_drfs_in_utc_too(network, rf):
     from django.utils import timezone
 
     from directory.api.serializers import OfferSerializer
-    from directory.selectors.search import offer_search
+    from directory.search.offers import offer_search
 
     form = OfferSearchForm(test_search.QueryDict(f"{NEAR_SCHOOL}&radius=500"))
     assert form.is_valid(), form.errors
@@ -343,7 +343,7 @@ def test_api_answers_are_encoded_by_orjson(client):
 def test_offers_at_one_distance_page_by_title_across_page_boundaries(db):
     """Ties (offers at the same place) go by title, then id; a page boundary inside a group of
     ties must neither repeat nor skip an offer."""
-    from directory.services.search_index import search_index_refresh
+    from directory.search.refresh import search_index_refresh
     from tests.factories import EnvironmentFactory, OfferFactory
 
     place = EnvironmentFactory(latitude=56.0, longitude=10.0)
@@ -370,7 +370,7 @@ def test_offers_at_one_distance_page_by_title_across_page_boundaries(db):
 def test_text_search_takes_any_words_the_index_syntax_would_read_as_operators(db, text):
     """Quotes, FTS5 operators and LIKE wildcards in ``q`` are words, with or without a point:
     none of them matches this offer (an unescaped "%" or "_" would match everything)."""
-    from directory.services.search_index import search_index_refresh
+    from directory.search.refresh import search_index_refresh
     from tests.factories import EnvironmentFactory, OfferFactory, OrganisationFactory
 
     place = EnvironmentFactory(latitude=56.15, longitude=10.2)

@@ -6,7 +6,7 @@ from django.http import QueryDict
 
 from directory.models import Grade, Subject
 from directory.reference import TOKEN_KEY, reference
-from directory.search_forms import OfferSearchForm
+from directory.search.forms import OfferSearchForm
 
 pytestmark = pytest.mark.django_db
 

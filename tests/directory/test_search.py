@@ -12,14 +12,14 @@ from django.http import QueryDict
 
 from directory.models import Category, Grade, Language, LearningEnvironment, Offer, Subject
 from directory.models.search_index import SUBJECT_BITS
-from directory.search_forms import OfferSearchForm
-from directory.selectors import reach
-from directory.selectors.search import (
+from directory.search.forms import OfferSearchForm
+from directory.search import reach
+from directory.search.offers import (
     environment_clusters,
     environment_search,
     offer_search,
 )
-from directory.services.search_index import search_index_refresh
+from directory.search.refresh import search_index_refresh
 from maps.models import Municipality
 from tests.factories import EnvironmentFactory, OfferFactory, OrganisationFactory
 
@@ -440,7 +440,7 @@ def test_the_place_search_through_the_search_table_agrees_with_the_links(network
 def test_text_search_ignores_case_and_reads_the_text_index(network):
     from django.db import connection
 
-    from directory.text_search import FTS_TABLE, has_fts, offer_ids_sql
+    from directory.search.text import FTS_TABLE, has_fts, offer_ids_sql
 
     assert set(slugs(search("q=ROVDYR"))) == {"rovdyr-og-byttedyr"}
     if connection.vendor != "sqlite":

@@ -20,7 +20,7 @@ from directory.models import (
 )
 from directory.services.environments import environment_set_pin, environment_update
 from directory.services.offers import offer_archive, offer_create, offer_submit, offer_update
-from directory.services.search_index import search_index_refresh
+from directory.search.refresh import search_index_refresh
 from tests.factories import EnvironmentFactory, OfferFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +57,7 @@ def level(slug: str) -> int:
 def text_rows() -> set[tuple]:
     from django.db import connection
 
-    from directory.text_search import FTS_TABLE, has_fts
+    from directory.search.text import FTS_TABLE, has_fts
 
     found = set(OfferText.objects.values_list("offer_id", "document"))
     if connection.vendor == "sqlite" and has_fts():
@@ -285,12 +285,12 @@ def test_the_text_rows_hold_each_published_offers_words_and_follow_a_renamed_org
 
 
 def test_a_row_is_marked_sole_place_exactly_while_it_is_its_offers_only_row(museum, coordinator):
-    """A count of sole rows needs no DISTINCT (directory/selectors/reach.py), so a row marked
+    """A count of sole rows needs no DISTINCT (directory/search/reach.py), so a row marked
     sole while its offer has another would count the offer twice."""
     from django.http import QueryDict
 
-    from directory.search_forms import OfferSearchForm
-    from directory.selectors.search import offer_search
+    from directory.search.forms import OfferSearchForm
+    from directory.search.offers import offer_search
 
     organisation, first, second = museum
     environment_update(environment=second, user=coordinator, status=LearningEnvironment.Status.ARCHIVED)

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 
 from directory.models import OfferPlacement, SubjectPlacement
-from directory.services.search_index import search_index_refresh
+from directory.search.refresh import search_index_refresh
 
 
 class Command(BaseCommand):

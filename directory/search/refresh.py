@@ -5,7 +5,7 @@ with the catalogue.
 affected offers and/or places and inserts them again from offers × links × places in one
 INSERT … SELECT (plain SQL that SQLite and PostgreSQL both run), then the per-subject rows
 from those rows × the offers' subject links in a second one; then the offers' text rows
-(directory/text_search.py) and cards (directory/services/offer_cards.py). Every write path calls it
+(directory/search/text.py) and cards (directory/search/cards.py). Every write path calls it
 at its end, explicitly (no signals): the offer and environment services, the admin, the
 importer (through the services), the demo loaders and ``manage.py rebuild_search_index``.
 """
@@ -19,8 +19,8 @@ from django.db import connection, transaction
 from directory.models import LearningEnvironment, Offer, OfferPlacement, Organisation, SubjectPlacement
 from directory.models.search_index import BAND_DEGREES, SUBJECT_BITS
 from directory.reference import largest_service_radius, reference, reference_changed
-from directory.services.offer_cards import refresh_cards
-from directory.text_search import FTS_TABLE, TEXT_TABLE, has_fts
+from directory.search.cards import refresh_cards
+from directory.search.text import FTS_TABLE, TEXT_TABLE, has_fts
 from maps.spatial import EARTH_RADIUS_KM
 
 ID_CHUNK = 500  # ids per IN (...) list, well inside SQLite's limit on query parameters
@@ -164,7 +164,7 @@ def mark_sole_places(cursor, offers: tuple[str, list] | None) -> None:
 
 
 def _refresh_text(cursor, offers: tuple[str, list] | None) -> None:
-    """Rewrite the text rows (directory/text_search.py) of these published offers
+    """Rewrite the text rows (directory/search/text.py) of these published offers
     (``(condition on the offer id, params)``), or of all, and on SQLite the FTS5 table's copy."""
     condition, params = offers if offers is not None else ("", [])
     cursor.execute(

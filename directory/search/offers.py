@@ -1,6 +1,6 @@
 """The one search engine: the API, GeoJSON, the map and the search pages all call these.
 
-Interfaces (``params`` is ``OfferSearchForm(...).cleaned_data`` from directory/search_forms.py):
+Interfaces (``params`` is ``OfferSearchForm(...).cleaned_data`` from directory/search/forms.py):
 
 ``offer_search(*, params) -> OfferSearchResult``
     ``.offers``: a sliceable sequence of published Offer objects (organisation, grades,
@@ -16,7 +16,7 @@ Interfaces (``params`` is ``OfferSearchForm(...).cleaned_data`` from directory/s
     GeoJSON Features for a map at ``zoom``: clusters ``{"cluster": true, "count": N}`` or
     single places ``{"cluster": false, "id", "name", "organisation", "url", "offer_count"}``.
 
-How a point search runs (both databases): directory/selectors/reach.py, hand-written SQL over
+How a point search runs (both databases): directory/search/reach.py, hand-written SQL over
 the search tables (directory/models/search_index.py: one row per published offer × active
 located place, and again per subject the offer teaches, with the offer's search columns
 copied beside the place's position and its unit vector; kept in step by every write path):
@@ -33,7 +33,7 @@ copied beside the place's position and its unit vector; kept in step by every wr
    DISTINCT) and a page near the top reads only the nearest rows of a ring around the point,
    grown until it holds the page; ties at equal distance go by title. Only the page's
    offers are fetched: as Offer objects for the pages (``_page_offers``), as light rows for
-   the API (directory/selectors/offer_rows.py).
+   the API (directory/search/rows.py).
    Served-municipality outreach offers come from a third, small query; the rarer place and
    text filters join as a subquery of offers, with the semantics of a search without a point.
 The place search and the map's clusters read the same table for located places (a box, a
@@ -58,16 +58,16 @@ from django.urls import NoReverseMatch, reverse
 from directory.models import Language, LearningEnvironment, Offer, OfferPlacement, Subject, SubjectPlacement
 from directory.querysets import EnvironmentQuerySet, OfferPlacementQuerySet, OfferQuerySet
 from directory.reference import reference
-from directory.search_forms import Ordering
-from directory.selectors import reach
-from directory.selectors.offer_rows import (
+from directory.search import reach
+from directory.search.forms import Ordering
+from directory.search.rows import (
     group_links,
     in_order,
     nearest_place,
     offer_links,
     offer_rows,
 )
-from directory.selectors.pages import offer_ids_serving_by_radius
+from directory.search.serving import offer_ids_serving_by_radius
 from maps import clustering
 from maps.spatial import bounding_box, haversine_km
 
@@ -190,7 +190,7 @@ class RankedOffers(Sequence):
 
 
 class RankedOfferRows(RankedOffers):
-    """The same ranking, each page as light rows for the API (directory/selectors/offer_rows.py).
+    """The same ranking, each page as light rows for the API (directory/search/rows.py).
     The rows of the page's window (the page widened to whole groups of equal distance) are
     fetched once, and their titles order the ties: one query fewer than titles, then rows."""
 
@@ -464,7 +464,7 @@ def _page_offers(ids: list[int]) -> dict[int, Offer]:
     The offers with their organisations; their links as plain id pairs, from their cards
     (directory.models.OfferCard); the active places. Subjects, languages, grades, municipalities and
     categories come from the in-memory reference tables (directory/reference.py), the links
-    are grouped as for the API's rows (directory/selectors/offer_rows.py). Django's prefetch
+    are grouped as for the API's rows (directory/search/rows.py). Django's prefetch
     would build a queryset per offer and relation and a model object per linked row, which
     cost more than the queries themselves. Each relation is handed to its offer as a
     finished queryset in the target's own order, as a prefetch leaves it."""
@@ -512,7 +512,7 @@ def related(instance: models.Model, name: str) -> list | models.QuerySet:
     prefetched = getattr(instance, "_prefetched_objects_cache", {}).get(name)
     if prefetched is None:
         return getattr(instance, name).all()
-    if isinstance(prefetched, list):  # a light row's (directory/selectors/offer_rows.py)
+    if isinstance(prefetched, list):  # a light row's (directory/search/rows.py)
         return prefetched
     return prefetched._result_cache if prefetched._result_cache is not None else list(prefetched)
 

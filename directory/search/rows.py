@@ -36,7 +36,7 @@ CENTS = Decimal("0.01")
 
 
 class Row:
-    """Attributes by keyword; ``related()`` (directory/selectors/search.py) reads the lists in
+    """Attributes by keyword; ``related()`` (directory/search/offers.py) reads the lists in
     ``_prefetched_objects_cache`` as it reads a prefetch."""
 
     def __init__(self, **values):
