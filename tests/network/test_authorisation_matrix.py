@@ -11,7 +11,9 @@ from django.urls import reverse
 from directory.models import Offer
 from network.models import Membership
 from network.services import membership_invite
+from network.newsletter.models import Issue
 from tests import factories
+from tests.events.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +49,8 @@ def world(zoo, zoo_place, zoo_draft, aarhus_service, admin_of_zoo, editor_of_zoo
         role=Membership.Role.EDITOR,
     )
     history_id = zoo_draft.history.first().history_id
+    event = EventFactory(title="Zooens temadag", organiser=zoo, venue=zoo_place)
+    issue = Issue.objects.create(title="Nyt fra netværket", slug="nyt-fra-netvaerket", intro="Hej")
     invitation, _token = membership_invite(
         organisation=zoo, email="ny@zoo.dk", role=Membership.Role.EDITOR, invited_by=admin_of_zoo
     )
@@ -57,12 +61,14 @@ def world(zoo, zoo_place, zoo_draft, aarhus_service, admin_of_zoo, editor_of_zoo
         "offer": zoo_draft,
         "colleague": colleague,
         "history_id": history_id,
+        "issue": issue,
+        "event": event,
     }
 
 
 def endpoints(world):
     zoo, offer, place = world["zoo"], world["offer"], world["place"]
-    colleague = world["colleague"]
+    colleague, event = world["colleague"], world["event"]
     return [
         ("GET", reverse("members:organisation", args=[zoo.slug]), "edit"),
         ("GET", reverse("members:organisation_profile", args=[zoo.slug]), "edit"),
@@ -88,10 +94,28 @@ def endpoints(world):
         ("POST", reverse("members:offer_revert", args=[offer.pk, world["history_id"]]), "moderate"),
         ("GET", reverse("members:municipality", args=[751]), "oversee"),
         ("GET", reverse("members:municipality_export", args=[751, "xlsx"]), "oversee"),
+        # The editorial newsletter: coordinators only.
+        ("GET", reverse("newsletter_editor:issues"), "moderate"),
+        ("GET", reverse("newsletter_editor:issue_edit", args=[world["issue"].pk]), "moderate"),
+        ("GET", reverse("newsletter_editor:issue_preview", args=[world["issue"].pk]), "moderate"),
+        ("GET", reverse("newsletter_editor:issue_preview_email", args=[world["issue"].pk]), "moderate"),
+        ("POST", reverse("newsletter_editor:issue_test", args=[world["issue"].pk]), "moderate"),
+        ("POST", reverse("newsletter_editor:issue_send", args=[world["issue"].pk]), "moderate"),
+        # Events: members of the organising organisation and coordinators; only they see participants.
+        ("GET", reverse("event_members:list", args=[zoo.slug]), "edit"),
+        ("GET", reverse("event_members:add", args=[zoo.slug]), "edit"),
+        ("GET", reverse("event_members:edit", args=[event.pk]), "edit"),
+        ("POST", reverse("event_members:publish", args=[event.pk]), "edit"),
+        ("POST", reverse("event_members:cancel", args=[event.pk]), "edit"),
+        ("GET", reverse("event_members:participants", args=[event.pk]), "edit"),
+        ("GET", reverse("event_members:participants_export", args=[event.pk, "csv"]), "edit"),
+        ("GET", reverse("event_members:attendance", args=[event.pk]), "edit"),
     ]
 
 
-ENDPOINT_COUNT = 24
+ENDPOINT_COUNT = 38
+# URL modules outside network.urls_members, named with their namespace in the coverage check.
+NAMESPACED = {"event_members", "newsletter_editor"}
 
 
 @pytest.mark.parametrize("actor", ACTORS)
@@ -139,10 +163,17 @@ def test_the_matrix_covers_every_member_url(world):
     from django.urls import resolve
 
     from network import urls_members
+    from network.events import urls_members as event_urls_members
+    from network.newsletter import urls_editor as newsletter_urls_editor
 
     public = {"login", "logout", "password_reset", "password_reset_done", "password_reset_confirm",
               "password_reset_complete", "invitation_accept", "dashboard"}  # fmt: skip
     names = {pattern.name for pattern in urls_members.urlpatterns} - public
-    covered = {resolve(url).url_name for _method, url, _kind in endpoints(world)}
+    names |= {f"event_members:{pattern.name}" for pattern in event_urls_members.urlpatterns}
+    names |= {f"newsletter_editor:{pattern.name}" for pattern in newsletter_urls_editor.urlpatterns}
+    covered = {
+        resolve(url).view_name if resolve(url).namespace in NAMESPACED else resolve(url).url_name
+        for _method, url, _kind in endpoints(world)
+    }
     assert len(endpoints(world)) == ENDPOINT_COUNT
     assert covered == names
