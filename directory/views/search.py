@@ -14,8 +14,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from directory import suggestions
 from directory.models import Category, Grade, Language, Offer, Subject
 from directory.models.offers import MONTH_NAMES
+from directory.search.filters import FILTERS
 from directory.search.forms import DEFAULT_RADIUS_KM, OfferSearchForm, Ordering
 from directory.search.offers import offer_search
 from directory.views.details import map_settings
@@ -23,9 +25,9 @@ from maps.models import Municipality
 
 RADIUS_CHOICES_KM = [5, 10, 25, 50, 100, 200]
 PAGE_SIZE = 20  # the API's page size too (directory/api/pagination.py), so ?page=N means the same
-LIST_PARAMS = ("subject", "format")
+LIST_PARAMS = ("subject", "delivery")
 # Filters behind "Flere filtre": the disclosure opens when one of them is set or wrong.
-MORE_FILTERS = ("category", "month", "format", "q", "ordering", "free", "municipality", "language")
+MORE_FILTERS = (*(entry.name for entry in FILTERS if entry.more), "ordering")
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -50,8 +52,23 @@ def search(request: HttpRequest) -> HttpResponse:
         "without_bbox": _query_without(request.GET, "bbox", "page"),
         "search_config": _search_config(request, form, offers, result),
         **_choices(request.GET),
+        **_explained(request, form, result),
     }
     return render(request, "directory/search.html", context)
+
+
+def _explained(request: HttpRequest, form: OfferSearchForm, result) -> dict:
+    """What was understood, and ways forward when nothing matched (directory/suggestions.py)."""
+    if result is None:
+        return {}
+    return {
+        "understood": suggestions.understood_place(result.point),
+        "result_radius": f"{form.cleaned_data['radius']:g}",
+        "criteria": suggestions.search_criteria(form),
+        "suggestions": None
+        if result.count
+        else suggestions.search_suggestions(query=request.GET, params=form.cleaned_data),
+    }
 
 
 def _raw_values(query: QueryDict) -> dict:
@@ -111,6 +128,8 @@ def _pages(query: QueryDict, form: OfferSearchForm, result) -> dict:
     number = min(asked, count)
     return {
         "beyond_last": asked > count,
+        "first": (number - 1) * PAGE_SIZE + 1,
+        "last": min(number * PAGE_SIZE, result.count),
         "has_other_pages": count > 1,
         "number": number,
         "count": count,
@@ -142,10 +161,13 @@ def _search_config(request: HttpRequest, form: OfferSearchForm, offers: list[Off
         },
         "map": map_settings(),
         "apiUrl": reverse("api-v1:offer-list"),
+        "geocodeUrl": reverse("api-v1:geocode"),
         "clustersUrl": reverse("api-v1:environment-clusters"),
         "offerUrl": reverse("directory:offer_detail", kwargs={"slug": "SLUG"}),
         "environmentUrl": reverse("directory:environment_detail", kwargs={"slug": "SLUG"}),
-        "point": {"lat": point.latitude, "lng": point.longitude, "label": point.label} if point else None,
+        "point": {"lat": point.latitude, "lng": point.longitude, "label": suggestions.understood_place(point)}
+        if point
+        else None,
         "radiusKm": result_radius(request),
         "places": _result_places(offers),
         "text": {
@@ -163,6 +185,11 @@ def _search_config(request: HttpRequest, form: OfferSearchForm, offers: list[Off
             "next": _("Næste side"),
             "pageOf": _("Side %(number)s af %(count)s"),
             "noResults": _("Ingen tilbud passer til søgningen. Prøv en større afstand eller færre filtre."),
+            "showingRange": _("viser %(first)s–%(last)s"),
+            "within": _("inden for %(km)s km fra %(place)s"),
+            "yourLocation": _("din placering"),
+            "closePopup": _("Luk"),
+            "showOnMap": _("Vis på kort"),
         },
     }
 

@@ -64,7 +64,7 @@ def test_front_page_shows_the_form_with_a_label_for_every_field_and_all_publishe
     assert titles(response) == ["Offentligt"]
     for field in ["near", "radius", "subject", "grade", "category", "month", "q", "ordering", "free"]:
         assert f'<label for="id_{field}">' in html, field
-    assert 'name="format"' in html and "<legend>Form</legend>" in html
+    assert 'name="delivery"' in html and "<legend>Form</legend>" in html
 
 
 def test_search_by_postcode_lists_offers_within_the_radius_nearest_first_with_distances(client, places):
@@ -74,7 +74,8 @@ def test_search_by_postcode_lists_offers_within_the_radius_nearest_first_with_di
     response = search(client, near="8000 Aarhus C", radius="25")
     html = response.content.decode()
     assert titles(response) == ["På museet", "I skoven"]
-    assert "2 tilbud nær" in html
+    summary = " ".join(re.search(r'id="results-summary"[^>]*>(.*?)</p>', html, re.S).group(1).split())
+    assert re.search(r"2 tilbud</span> <span[^>]*>inden for 25 km fra 8000 Aarhus C", summary), summary
     assert re.search(r'class="result__distance">\d', html)
 
 
@@ -106,7 +107,7 @@ def test_every_filter_narrows_the_list(client, places):
     cases = {
         "subject": ("biologi", {"Forkert fag"}),
         "grade": ("5-klasse", {"Forkert klassetrin"}),
-        "format": ("paa-stedet", {"Forkert form"}),
+        "delivery": ("paa-stedet", {"Forkert form"}),
         "free": ("true", {"Koster penge"}),
         "month": ("5", {"Kun i december"}),
         "category": ("museum", {"Forkert kategori"}),
@@ -143,7 +144,7 @@ def test_the_form_keeps_the_chosen_values(client, places):
         ({"subject": "alkymi"}, "subject", "Ukendt fag eller tema"),
         ({"grade": "11-klasse"}, "grade", "Ukendt klassetrin"),
         ({"category": "rumstation"}, "category", "Ukendt kategori."),
-        ({"format": "teleport"}, "format", "Ukendt form"),
+        ({"delivery": "teleport"}, "delivery", "Ukendt form"),
         ({"municipality": "9999"}, "municipality", "Ukendt kommunekode."),
         ({"language": "xx"}, "language", "Ukendt sprogkode."),
         ({"free": "måske"}, "free", "Skriv true eller false."),

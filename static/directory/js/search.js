@@ -14,11 +14,15 @@ const text = config.text;
 // Parameters that describe the map view, not the filters, when asking for clusters.
 const VIEW_PARAMS = ["near", "radius", "ordering", "page", "bbox"];
 
+// The map section is hidden without JavaScript (no empty box); the script shows it first.
+document.getElementById("results-map").hidden = false;
 const map = createMap(mapElement, config.map);
 const markers = new Map(); // feature key -> Leaflet marker
 let ignoreMoves = 0; // >0 while the script itself moves the map
 let searchController = null;
 let markerController = null;
+let searchPoint = null; // the marker of the searched point
+let pointLabel = config.point ? config.point.label : "";
 
 // --- helpers -------------------------------------------------------------------------
 
@@ -76,6 +80,9 @@ function resultItem(offer) {
   const place = offer.environments.find((item) => item.slug === offer.nearest_environment) || offer.environments[0];
   const item = element("li", { class: "result", "data-offer": offer.slug });
   if (place) item.dataset.environment = place.slug;
+  if (place && place.latitude !== null) {
+    Object.assign(item.dataset, { lat: place.latitude, lng: place.longitude, placeName: place.name });
+  }
   const heading = element("h3");
   heading.append(element("a", { href: pageUrl(config.offerUrl, offer.slug) }, offer.title));
   const facts = element("dl", { class: "result__meta" });
@@ -121,14 +128,72 @@ function renderPagination(params, data) {
   list.after(nav);
 }
 
+// "How many are shown and why": the count, the page's range, the place and the filters set.
+function summaryLine(params, data) {
+  let line = format(text.showing, { count: data.count });
+  const number = Number(params.get("page") || 1);
+  if (data.count > config.pageSize) {
+    const first = (number - 1) * config.pageSize + 1;
+    line += ` (${format(text.showingRange, { first, last: Math.min(number * config.pageSize, data.count) })})`;
+  }
+  if (params.get("bbox")) line += ` ${text.inArea}`;
+  else if (params.get("near")) {
+    line += ` ${format(text.within, { km: params.get("radius") || config.radiusKm, place: pointLabel })}`;
+  }
+  return [line, ...chosenFilters()].join(" · ");
+}
+
+// The filters set in the form, named as the form shows them (selected options, ticked boxes).
+function chosenFilters() {
+  const chosen = [];
+  for (const control of form.querySelectorAll("select, input")) {
+    if (["near", "radius", "ordering", "bbox", "page"].includes(control.name) || !control.name) continue;
+    if (control.tagName === "SELECT") {
+      const names = [...control.selectedOptions].filter((option) => option.value).map((option) => option.textContent.trim());
+      if (names.length) chosen.push(names.join(", "));
+    } else if (control.type === "checkbox" || control.type === "radio") {
+      if (control.checked) chosen.push(form.querySelector(`label[for="${CSS.escape(control.id)}"]`)?.textContent.trim() || control.value);
+    } else if (control.type !== "hidden" && control.value.trim()) {
+      chosen.push(`“${control.value.trim()}”`);
+    }
+  }
+  return chosen;
+}
+
+// What the place text was understood as ("8270 Højbjerg"), and the searched point on the map.
+async function understandPlace(params) {
+  const near = params.get("near");
+  if (!near) {
+    pointLabel = "";
+    showSearchPoint(null);
+    return;
+  }
+  try {
+    const response = await fetch(`${config.geocodeUrl}?${new URLSearchParams({ q: near })}`, { headers: { Accept: "application/json" } });
+    if (!response.ok) return;
+    const point = await response.json();
+    pointLabel = point.source === "coordinates" ? text.yourLocation : point.label;
+    showSearchPoint({ lat: point.latitude, lng: point.longitude, label: pointLabel });
+  } catch (error) {
+    pointLabel = near;
+  }
+}
+
+function showSearchPoint(point) {
+  searchPoint?.remove();
+  searchPoint = null;
+  if (!point) return;
+  const icon = L.divIcon({ className: "search-point", html: "<span></span>", iconSize: [18, 18] });
+  searchPoint = L.marker([point.lat, point.lng], { icon, interactive: false, keyboard: false, zIndexOffset: 1000 });
+  searchPoint.addTo(map);
+  searchPoint.getElement()?.setAttribute("aria-hidden", "true");
+}
+
 function renderResults(params, data) {
   list.replaceChildren(...data.results.map(resultItem));
   document.getElementById("no-results")?.remove();
   if (!data.results.length) list.after(element("p", { id: "no-results" }, text.noResults));
-  let line = format(text.showing, { count: data.count });
-  if (params.get("bbox")) line += ` ${text.inArea}`;
-  else if (params.get("near")) line += ` ${text.near} ${params.get("near")}`;
-  summary.textContent = line;
+  summary.textContent = summaryLine(params, data);
   renderPagination(params, data);
   bindListHighlights();
 }
@@ -159,7 +224,14 @@ async function runSearch(params, { push = true, focusList = false } = {}) {
     return;
   }
   const data = await response.json();
+  if (!data.count && !params.get("bbox")) {
+    // Nothing found: the server's page says why and offers the ways forward.
+    window.location.assign(`?${params}`);
+    return;
+  }
   if (push) history.pushState(null, "", `?${params}`);
+  shownSearch = window.location.search;
+  if (!params.get("bbox")) await understandPlace(params);
   renderResults(params, data);
   if (focusList) document.getElementById("results-heading").scrollIntoView();
   const point = data.results.find((offer) => offer.distance_km !== null);
@@ -227,7 +299,8 @@ function placeMarker(feature) {
   const [lng, lat] = feature.geometry.coordinates;
   const place = feature.properties;
   const slug = slugFromUrl(place.url);
-  const marker = L.marker([lat, lng], { icon: markerIcon(place.name), keyboard: true, title: place.name });
+  // autoPanOnFocus off: tabbing onto a marker must never move the map (and so never search).
+  const marker = L.marker([lat, lng], { icon: markerIcon(place.name), keyboard: true, autoPanOnFocus: false });
   marker.slug = slug;
   marker.bindPopup(() => {
     const links = offersInListAt(slug).map((anchor) => anchor.textContent);
@@ -256,7 +329,11 @@ function placeMarker(feature) {
 function clusterMarker(feature) {
   const [lng, lat] = feature.geometry.coordinates;
   const count = feature.properties.count;
-  const marker = L.marker([lat, lng], { icon: markerIcon(format(text.cluster, { count }), { count }), keyboard: true });
+  const marker = L.marker([lat, lng], {
+    icon: markerIcon(format(text.cluster, { count }), { count }),
+    keyboard: true,
+    autoPanOnFocus: false,
+  });
   marker.on("click", () => map.setView([lat, lng], Math.min(map.getZoom() + 2, config.map.maxZoom)));
   activateOnKeys(marker);
   return marker;
@@ -289,12 +366,59 @@ async function loadMarkers() {
     marker.addTo(map);
     markers.set(key, marker);
   }
+  tabOnlyVisibleMarkers();
   // The state of the map, readable by tests and assistive tooling alike.
   const bounds = map.getBounds();
   mapElement.dataset.bbox = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].join(",");
   mapElement.dataset.markers = String(markers.size);
   mapElement.dispatchEvent(new CustomEvent("markers-loaded"));
 }
+
+// Markers are loaded for a margin around the view; those outside it are not in the tab
+// order, so focus never lands on something unseen (nor asks the map to move to it).
+function tabOnlyVisibleMarkers() {
+  const bounds = map.getBounds();
+  for (const marker of markers.values()) {
+    marker.getElement()?.setAttribute("tabindex", bounds.contains(marker.getLatLng()) ? "0" : "-1");
+  }
+}
+
+// --- popups are dialogs: they take focus, close on Escape and give focus back -----------
+
+let popupOpener = null;
+
+map.on("popupopen", (event) => {
+  const container = event.popup.getElement();
+  const heading = container.querySelector("h3");
+  popupOpener = document.activeElement !== document.body ? document.activeElement : null;
+  container.setAttribute("role", "dialog");
+  if (heading) {
+    heading.id = heading.id || `popup-heading-${Date.now()}`;
+    container.setAttribute("aria-labelledby", heading.id);
+  }
+  const close = container.querySelector(".leaflet-popup-close-button");
+  close?.setAttribute("aria-label", text.closePopup);
+  close?.setAttribute("title", text.closePopup);
+  if (!container.dataset.dialog) {
+    // Leaflet keeps a popup's element between openings: listen once.
+    container.dataset.dialog = "true";
+    container.addEventListener("keydown", (keyEvent) => {
+      if (keyEvent.key === "Escape") {
+        keyEvent.preventDefault();
+        map.closePopup();
+      }
+    });
+  }
+  const first = container.querySelector(".leaflet-popup-content a, .leaflet-popup-content button");
+  (first || container).focus({ preventScroll: true });
+});
+map.on("popupclose", (event) => {
+  const container = event.popup.getElement();
+  const focusWasInside = !document.activeElement || document.activeElement === document.body
+    || container?.contains(document.activeElement);
+  if (popupOpener && popupOpener.isConnected && focusWasInside) popupOpener.focus({ preventScroll: true });
+  popupOpener = null;
+});
 
 // --- marker <-> list highlight --------------------------------------------------------
 
@@ -307,7 +431,47 @@ function highlight(slug, on) {
   }
 }
 
+// "Vis på kort" under each located result: opens the place's popup, without moving the map
+// unless the place is out of view; Escape gives focus back to the button.
+function addShowOnMapButtons() {
+  const byOffer = new Map(config.places.map((place) => [`result-${place.offer}`, place]));
+  for (const item of list.querySelectorAll(".result")) {
+    const place = item.dataset.lat ? { lat: Number(item.dataset.lat), lng: Number(item.dataset.lng), name: item.dataset.placeName } : byOffer.get(item.id);
+    if (!place || item.querySelector(".result__show-on-map")) continue;
+    const button = element("button", { type: "button", class: "button button--secondary result__show-on-map" }, text.showOnMap);
+    const title = item.querySelector("h3 a");
+    button.setAttribute("aria-label", `${text.showOnMap}: ${title.textContent}`);
+    button.addEventListener("click", () => showOnMap(place, title, item.dataset.environment));
+    item.append(button);
+  }
+}
+
+function showOnMap(place, title, slug) {
+  const position = L.latLng(place.lat, place.lng);
+  mapElement.scrollIntoView({ block: "nearest" });
+  if (!map.getBounds().contains(position)) {
+    moveMapQuietly(() => map.setView(position, Math.max(map.getZoom(), 11), { animate: false }));
+  }
+  const content = popupContent({
+    title: place.name,
+    url: slug ? pageUrl(config.environmentUrl, slug) : null,
+    lines: [],
+  });
+  const offers = element("ul");
+  const entry = element("li");
+  entry.append(element("a", { href: title.getAttribute("href") }, title.textContent));
+  offers.append(entry);
+  content.append(offers);
+  const popup = L.popup({ autoPanPadding: [24, 24] }).setLatLng(position).setContent(content);
+  if (slug) {
+    popup.on("add", () => highlight(slug, true));
+    popup.on("remove", () => highlight(slug, false));
+  }
+  popup.openOn(map);
+}
+
 function bindListHighlights() {
+  addShowOnMapButtons();
   for (const item of list.querySelectorAll(".result[data-environment]")) {
     const slug = item.dataset.environment;
     for (const type of ["mouseenter", "focusin"]) item.addEventListener(type, () => highlight(slug, true));
@@ -344,6 +508,7 @@ map.on("autopanstart", () => {
   });
 });
 map.on("moveend", () => {
+  tabOnlyVisibleMarkers();
   loadMarkers();
   if (ignoreMoves > 0) return;
   if (autoSearch.checked) searchVisibleArea();
@@ -363,7 +528,12 @@ form.addEventListener("submit", (event) => {
   form.querySelector('input[name="bbox"]')?.remove();
   runSearch(formParams());
 });
-window.addEventListener("popstate", () => window.location.reload());
+// Back and Forward between searches reload that search; a jump to an anchor (the skip
+// link) changes only the fragment and must not.
+let shownSearch = window.location.search;
+window.addEventListener("popstate", () => {
+  if (window.location.search !== shownSearch) window.location.reload();
+});
 
 const locate = document.getElementById("use-location");
 const locationStatus = document.getElementById("location-status");
@@ -386,6 +556,7 @@ if ("geolocation" in navigator) {
   });
 }
 
+if (config.point) showSearchPoint(config.point);
 initialView();
 bindListHighlights();
 loadMarkers();
