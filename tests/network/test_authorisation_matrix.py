@@ -13,6 +13,7 @@ from network.models import Membership
 from network.services import membership_invite
 from network.newsletter.models import Issue
 from tests import factories
+from tests.events.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +49,7 @@ def world(zoo, zoo_place, zoo_draft, aarhus_service, admin_of_zoo, editor_of_zoo
         role=Membership.Role.EDITOR,
     )
     history_id = zoo_draft.history.first().history_id
+    event = EventFactory(title="Zooens temadag", organiser=zoo, venue=zoo_place)
     issue = Issue.objects.create(title="Nyt fra netværket", slug="nyt-fra-netvaerket", intro="Hej")
     invitation, _token = membership_invite(
         organisation=zoo, email="ny@zoo.dk", role=Membership.Role.EDITOR, invited_by=admin_of_zoo
@@ -60,12 +62,13 @@ def world(zoo, zoo_place, zoo_draft, aarhus_service, admin_of_zoo, editor_of_zoo
         "colleague": colleague,
         "history_id": history_id,
         "issue": issue,
+        "event": event,
     }
 
 
 def endpoints(world):
     zoo, offer, place = world["zoo"], world["offer"], world["place"]
-    colleague = world["colleague"]
+    colleague, event = world["colleague"], world["event"]
     return [
         ("GET", reverse("members:organisation", args=[zoo.slug]), "edit"),
         ("GET", reverse("members:organisation_profile", args=[zoo.slug]), "edit"),
@@ -98,10 +101,19 @@ def endpoints(world):
         ("GET", reverse("newsletter_editor:issue_preview_email", args=[world["issue"].pk]), "moderate"),
         ("POST", reverse("newsletter_editor:issue_test", args=[world["issue"].pk]), "moderate"),
         ("POST", reverse("newsletter_editor:issue_send", args=[world["issue"].pk]), "moderate"),
+        # Events: members of the organising organisation and coordinators; only they see participants.
+        ("GET", reverse("event_members:list", args=[zoo.slug]), "edit"),
+        ("GET", reverse("event_members:add", args=[zoo.slug]), "edit"),
+        ("GET", reverse("event_members:edit", args=[event.pk]), "edit"),
+        ("POST", reverse("event_members:publish", args=[event.pk]), "edit"),
+        ("POST", reverse("event_members:cancel", args=[event.pk]), "edit"),
+        ("GET", reverse("event_members:participants", args=[event.pk]), "edit"),
+        ("GET", reverse("event_members:participants_export", args=[event.pk, "csv"]), "edit"),
+        ("GET", reverse("event_members:attendance", args=[event.pk]), "edit"),
     ]
 
 
-ENDPOINT_COUNT = 30
+ENDPOINT_COUNT = 38
 # URL modules outside network.urls_members, named with their namespace in the coverage check.
 NAMESPACED = {"event_members", "newsletter_editor"}
 
@@ -151,11 +163,13 @@ def test_the_matrix_covers_every_member_url(world):
     from django.urls import resolve
 
     from network import urls_members
+    from network.events import urls_members as event_urls_members
     from network.newsletter import urls_editor as newsletter_urls_editor
 
     public = {"login", "logout", "password_reset", "password_reset_done", "password_reset_confirm",
               "password_reset_complete", "invitation_accept", "dashboard"}  # fmt: skip
     names = {pattern.name for pattern in urls_members.urlpatterns} - public
+    names |= {f"event_members:{pattern.name}" for pattern in event_urls_members.urlpatterns}
     names |= {f"newsletter_editor:{pattern.name}" for pattern in newsletter_urls_editor.urlpatterns}
     covered = {
         resolve(url).view_name if resolve(url).namespace in NAMESPACED else resolve(url).url_name
