@@ -22,8 +22,8 @@ setup: $(STAMP) ## create the virtual environment and install (once, again when 
 migrate: setup ## apply database migrations (reference data included)
 	$(BIN)/python manage.py migrate --no-input
 
-demo: migrate ## load the demo network (idempotent)
-	$(BIN)/python manage.py load_demo
+demo: migrate ## load the demo network (idempotent) and print demo logins for each role (debug/SQLite only)
+	$(BIN)/python manage.py load_demo --with-users
 
 run: demo ## set up, migrate, load the demo network and serve on http://127.0.0.1:8000 (with the task worker)
 	$(BIN)/python manage.py db_worker --queue-name '*' --no-startup-delay & worker=$$!; \

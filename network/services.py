@@ -25,15 +25,23 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def invitation_url(token: str) -> str:
+def invitation_url(token: str, *, served_at: str | None = None) -> str:
+    """The link in an invitation: SITE_URL when set, else the address the inviting request
+    came to (``served_at``, e.g. http://10.0.0.5:8080), else the SITE_URL default."""
     with translation.override(settings.LANGUAGE_CODE):
         path = reverse("members:invitation_accept", kwargs={"token": token})
-    return settings.SITE_URL.rstrip("/") + path
+    base = settings.SITE_URL if settings.SITE_URL_IS_SET or not served_at else served_at
+    return base.rstrip("/") + path
 
 
 @transaction.atomic
 def membership_invite(
-    *, organisation: Organisation, email: str, role: str, invited_by: User | None
+    *,
+    organisation: Organisation,
+    email: str,
+    role: str,
+    invited_by: User | None,
+    served_at: str | None = None,
 ) -> tuple[Invitation, str]:
     """Create an invitation and e-mail its link. Returns the invitation and the raw token
     (only its hash is stored, so this is the one moment the token exists)."""
@@ -60,7 +68,7 @@ def membership_invite(
         "organisation": organisation.name,
         "site": settings.SITE_NAME,
         "date": timezone.localtime(invitation.expires_at).strftime("%d.%m.%Y"),
-        "url": invitation_url(token),
+        "url": invitation_url(token, served_at=served_at),
     }
     subject = _("Invitation til %(site)s") % {"site": settings.SITE_NAME}
     queue_email(subject=subject, body=body, to=[email])

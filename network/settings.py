@@ -43,6 +43,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_NAME = env.str("SITE_NAME", default="Læringsmiljøer.dk")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Without SITE_URL, links in e-mails sent from a request use the address it came to.
+SITE_URL_IS_SET = bool(env.str("SITE_URL", default=""))
 
 INSTALLED_APPS = [
     "network.apps.AdminConfig",

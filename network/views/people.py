@@ -19,7 +19,10 @@ def people(request, slug: str):
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_invite(
-                organisation=organisation, invited_by=request.user, **form.cleaned_data
+                organisation=organisation,
+                invited_by=request.user,
+                served_at=request.build_absolute_uri("/"),
+                **form.cleaned_data,
             )
         except ValidationError as error:
             form.add_error(None, error)

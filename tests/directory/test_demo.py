@@ -5,10 +5,12 @@ back at the end, so every test sees it and no other module does.
 """
 
 import io
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.urls import reverse
 
 from directory.demo.synthetic import PREFIX
 from directory.models import LearningEnvironment, Offer, Organisation, Subject
@@ -143,12 +145,45 @@ def test_reloading_restores_an_edited_demo_offer_instead_of_adding_one():
     assert "offers: 0 created, 1 updated" in output
 
 
-def test_with_users_creates_a_demo_coordinator_and_prints_the_credentials():
+def printed_logins(output: str) -> dict[str, str]:
+    """e-mail -> password, as `load_demo --with-users` prints them."""
+    return dict(re.findall(r"^\s+(\S+@\S+)\s+(\S+)\s", output, re.M))
+
+
+@pytest.mark.parametrize(
+    "email, url_name, arguments, allowed",
+    [
+        ("koordinator@laeringsmiljoer.dk", "members:moderation", {}, True),
+        ("kommune@laeringsmiljoer.dk", "members:municipality", {"code": 751}, True),
+        ("kommune@laeringsmiljoer.dk", "members:moderation", {}, False),
+        ("admin@laeringsmiljoer.dk", "members:people", {"slug": "moesgaard-museum"}, True),
+        ("redaktoer@laeringsmiljoer.dk", "members:organisation", {"slug": "den-gamle-by"}, True),
+        ("redaktoer@laeringsmiljoer.dk", "members:people", {"slug": "den-gamle-by"}, False),
+    ],
+)
+def test_with_users_prints_a_working_login_for_each_role_on_the_embedded_default(
+    client, settings, email, url_name, arguments, allowed
+):
+    settings.DEBUG = True
     output = run_load_demo("--with-users")
-    coordinator = User.objects.get(email="koordinator@laeringsmiljoer.dk")
-    assert coordinator.is_superuser and coordinator.is_staff
-    password = output.split("koordinator@laeringsmiljoer.dk / ")[1].split()[0]
-    assert coordinator.check_password(password)
+    logins = printed_logins(output)
+    assert set(logins) == {
+        "koordinator@laeringsmiljoer.dk",
+        "kommune@laeringsmiljoer.dk",
+        "admin@laeringsmiljoer.dk",
+        "redaktoer@laeringsmiljoer.dk",
+    }
+    assert "/medlem/log-ind/" in output
+    assert client.login(email=email, password=logins[email])
+    response = client.get(reverse(url_name, kwargs=arguments))
+    assert (response.status_code == 200) is allowed, response.status_code
+
+
+def test_with_users_creates_no_logins_when_debug_is_off(settings):
+    settings.DEBUG = False
+    output = run_load_demo("--with-users")
+    assert printed_logins(output) == {}
+    assert not User.objects.filter(email__endswith="@laeringsmiljoer.dk").exists()
 
 
 def test_without_with_users_no_demo_coordinator_exists():

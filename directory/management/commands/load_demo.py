@@ -1,13 +1,13 @@
 """manage.py load_demo: the Danish demo network, or synthetic data at scale for benchmarks."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.urls import reverse
 from tqdm import tqdm
 
 from directory.demo.loader import load_demo_network
 from directory.demo.synthetic import synthetic_generate
-from network.models import User
-
-DEMO_COORDINATOR = ("koordinator@laeringsmiljoer.dk", "demo-koordinator-2025")
+from network.demo_users import demo_logins_allowed, demo_logins_create
 
 
 class Command(BaseCommand):
@@ -22,7 +22,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--seed", type=int, default=2024, help="random seed for --scale (default 2024)")
         parser.add_argument(
-            "--with-users", action="store_true", help="also create a demo coordinator (superuser)"
+            "--with-users",
+            action="store_true",
+            help=(
+                "also create demo logins for each role (coordinator, municipality admin, organisation "
+                "admin, editor) and print them; only with DEBUG on and the embedded SQLite database"
+            ),
         )
 
     def handle(self, *args, scale: int | None, seed: int, with_users: bool, **options) -> None:
@@ -32,7 +37,7 @@ class Command(BaseCommand):
         else:
             self._demo(quiet)
         if with_users:
-            self._coordinator()
+            self._users()
 
     def _progress(self, quiet: bool, unit: str):
         return lambda items: tqdm(items, unit=unit, disable=quiet, file=self.stderr._out, leave=False)
@@ -56,11 +61,14 @@ class Command(BaseCommand):
             f"{summary.offers} offers in {summary.seconds:.1f} s"
         )
 
-    def _coordinator(self) -> None:
-        email, password = DEMO_COORDINATOR
-        user = User.objects.filter(email=email).first() or User(email=email)
-        user.first_name, user.last_name = "Demo", "Koordinator"
-        user.is_staff = user.is_superuser = True
-        user.set_password(password)
-        user.save()
-        self.stdout.write(f"Demo coordinator: {email} / {password} (log in at /admin/)")
+    def _users(self) -> None:
+        if not demo_logins_allowed():
+            self.stderr.write(
+                "Demo logins skipped: they are created only with DEBUG on and the embedded SQLite database."
+            )
+            return
+        logins = demo_logins_create()
+        login_url = settings.SITE_URL.rstrip("/") + reverse("members:login")
+        self.stdout.write(self.style.SUCCESS(f"Demo logins (log in at {login_url}):"))
+        for login in logins:
+            self.stdout.write(f"  {login.email:<34} {login.password:<22} {login.description}")
