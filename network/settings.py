@@ -43,8 +43,6 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_NAME = env.str("SITE_NAME", default="Læringsmiljøer.dk")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
-# Without SITE_URL, links in e-mails sent from a request use the address it came to.
-SITE_URL_IS_SET = bool(env.str("SITE_URL", default=""))
 
 INSTALLED_APPS = [
     "network.apps.AdminConfig",
@@ -217,10 +215,19 @@ STORAGES = {
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 
+# Uploads to the importer (directory/imports/safety.py): checked while a file streams in,
+# before anything large is built in memory; an XLSX's unpacked XML is capped too (zip bombs).
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5_000)
+IMPORT_MAX_COLUMNS = env.int("IMPORT_MAX_COLUMNS", default=60)
+IMPORT_MAX_CELL_CHARS = env.int("IMPORT_MAX_CELL_CHARS", default=10_000)
+IMPORT_MAX_UNPACKED_BYTES = env.int("IMPORT_MAX_UNPACKED_BYTES", default=60 * 1024 * 1024)
+IMPORT_MAX_CELLS = env.int("IMPORT_MAX_CELLS", default=500_000)
+
 # Production hardening: on whenever DEBUG is off, so `check --deploy` is clean.
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_SSL_REDIRECT = strict_bool("SECURE_SSL_REDIRECT", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
@@ -234,7 +241,7 @@ X_FRAME_OPTIONS = "DENY"
 # geopy class path with GEOCODER_OPTIONS (JSON) switch provider without code changes.
 GEOCODER = env.str("GEOCODER", default="gazetteer")
 GEOCODER_OPTIONS = env.json("GEOCODER_OPTIONS", default={})
-GEOCODER_FALLBACK = env.bool("GEOCODER_FALLBACK", default=True)
+GEOCODER_FALLBACK = strict_bool("GEOCODER_FALLBACK", default=True)
 GEOCODE_CACHE_DAYS = env.int("GEOCODE_CACHE_DAYS", default=365)
 
 LEAFLET_CONFIG = {
@@ -256,7 +263,7 @@ LEAFLET_CONFIG = {
 }
 
 # Moderation: offers of network members publish directly unless this is off.
-NETWORK_MEMBERS_PUBLISH_DIRECTLY = env.bool("NETWORK_MEMBERS_PUBLISH_DIRECTLY", default=True)
+NETWORK_MEMBERS_PUBLISH_DIRECTLY = strict_bool("NETWORK_MEMBERS_PUBLISH_DIRECTLY", default=True)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

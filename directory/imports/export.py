@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import tablib
 from django.db.models import Prefetch, QuerySet
 
+from directory.imports import safety
 from directory.imports.columns import KEYS
 from directory.imports.runner import offer_key, place_key
 from directory.models import LearningEnvironment, Offer
@@ -91,11 +92,13 @@ def dataset(rows: list[dict]) -> tablib.Dataset:
 
 
 def render(rows: list[dict], export_format: str) -> bytes:
+    # Cells are neutralised (directory/imports/safety.py): a member's "=HYPERLINK(…)" stays text.
     if export_format == "csv":
         # A BOM so Excel opens the UTF-8 file with æ, ø and å intact; our importer accepts it.
-        return ("\ufeff" + dataset(rows).export("csv")).encode("utf-8")
+        neutral = [{key: safety.neutralise(value) for key, value in row.items()} for row in rows]
+        return ("\ufeff" + dataset(neutral).export("csv")).encode("utf-8")
     if export_format == "xlsx":
-        return dataset(rows).export("xlsx")
+        return safety.xlsx_bytes(KEYS, ([row[key] for key in KEYS] for row in rows), title="tilbud")
     if export_format == "geojson":
         return json.dumps(geojson(rows), ensure_ascii=False).encode("utf-8")
     raise ValueError(f"Unknown export format {export_format!r}")
