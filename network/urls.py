@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("medlem/", include("network.urls_members")),
     path("nyhedsbrev/", include("network.newsletter.urls")),
     path("arrangementer/", include("network.events.urls")),
+    path("", include("network.knowledge.urls")),
     path("kort/", include("maps.urls")),
     path("", include("directory.urls")),
     prefix_default_language=False,

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from django.db.models import QuerySet
 
+from directory.models import LearningEnvironment, Organisation
 from network.knowledge.models import AnnualReport, Article, Page, Partnership, PressContact, PressMaterial
 
 
@@ -55,3 +56,28 @@ def annual_reports() -> list[AnnualReport]:
 
 def partnerships() -> list[Partnership]:
     return list(Partnership.objects.filter(is_active=True).select_related("organisation"))
+
+
+def network_members() -> list[Organisation]:
+    """The national network: member organisations with a public listing, by name."""
+    return list(Organisation.objects.public().filter(is_network_member=True).order_by("name"))
+
+
+def organisation_markers(*, organisations: list[Organisation]) -> list[dict]:
+    """One marker per active, located place of these organisations (for the small map script)."""
+    places = (
+        LearningEnvironment.objects.active()
+        .filter(organisation__in=[o.pk for o in organisations], latitude__isnull=False)
+        .select_related("organisation")
+        .order_by("organisation__name", "name")
+    )
+    return [
+        {
+            "name": f"{place.organisation.name}: {place.name}",
+            "lat": place.latitude,
+            "lng": place.longitude,
+            "url": place.organisation.get_absolute_url(),
+            "address": place.address_line,
+        }
+        for place in places
+    ]
