@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from maps.geocoding.text import loose_key  # noqa: E402
 from scripts.gazetteer_places import (  # noqa: E402
+    GEONAMES_DANISH_NAMES,
     GEONAMES_DROPPED_ALTERNATES,
     GEONAMES_SKIPPED,
     HAND_PLACED_DISTRICTS,
@@ -141,7 +142,8 @@ def read_rg_towns(municipalities: dict[int, dict]) -> list[dict]:
             code = by_key.get(municipality_key(admin2))
             if code is None:
                 continue  # Christiansø: no municipality
-            towns.append({"name": row["name"], "point": (float(row["lat"]), float(row["lon"])), "code": code})
+            name = GEONAMES_DANISH_NAMES.get(row["name"], row["name"])
+            towns.append({"name": name, "point": (float(row["lat"]), float(row["lon"])), "code": code})
     return towns
 
 
@@ -173,12 +175,12 @@ def read_geonames_towns(municipalities, rg_towns) -> list[dict]:
         if city["name"] == "Christiansø":
             continue
         dropped = GEONAMES_DROPPED_ALTERNATES.get(int(city["geonameid"]), set())
-        alternates = sorted(
-            {a for a in city["alternatenames"] if is_latin(a) and a != city["name"] and a not in dropped}
-        )
+        name = GEONAMES_DANISH_NAMES.get(city["name"], city["name"])
+        spellings = [*city["alternatenames"], city["name"]]
+        alternates = sorted({a for a in spellings if is_latin(a) and a != name and a not in dropped})
         towns.append(
             {
-                "name": city["name"],
+                "name": name,
                 "point": point,
                 "code": code,
                 "population": city["population"],

@@ -148,7 +148,7 @@ HAND_PLACED_DISTRICTS = {
     "7650": (56.440, 8.180),  # Bøvlingbjerg
     "7741": (57.040, 8.900),  # Frøstrup
     "7742": (57.025, 8.960),  # Vesløs
-    "7752": (56.905, 8.540),  # Snedsted
+    "7752": (56.910, 8.500),  # Snedsted (the district runs west to Stenbjerg on the coast)
     "7755": (56.815, 8.410),  # Bedsted Thy
     "7760": (56.750, 8.420),  # Hurup Thy
     "7790": (56.630, 8.620),  # Thyholm (Hvidbjerg)
@@ -244,7 +244,7 @@ NEIGHBOURHOODS = [
     ("Kongens Enghave", (55.6500, 12.5350), "2450", ["Sydhavnen", "Sydhavn"]),
     ("Nørrebro", (55.6940, 12.5500), "2200", ["Nørrebro København", "Indre Nørrebro", "Ydre Nørrebro"]),
     ("Østerbro", (55.7070, 12.5770), "2100", ["Østerbro København"]),
-    ("Nordvest", (55.7060, 12.5340), "2400", ["Nordvestkvarteret", "Kbh. NV"]),
+    ("Nordvest", (55.7060, 12.5340), "2400", ["Nordvestkvarteret"]),
     ("Bispebjerg", (55.7180, 12.5370), "2400", []),
     ("Emdrup", (55.7230, 12.5430), "2400", []),
     ("Amager", (55.6600, 12.6000), "2300", ["Amagerbro", "Sundbyerne"]),
@@ -266,5 +266,7 @@ NEIGHBOURHOODS = [
 # GeoNames errors that swap near-homonyms: its "Gjellerup" in Aarhus (geonameid 2621435) is the
 # estate Gellerup, and the village Gjellerup by Herning (2621436) carries "Gellerup" as another
 # spelling. Left as they are, "Gjellerup" meant Aarhus and "Gellerup" meant either.
+# Labels are shown to Danish users: GeoNames' English or old spelling becomes another spelling.
+GEONAMES_DANISH_NAMES = {"Copenhagen": "København", "Århus": "Aarhus"}
 GEONAMES_SKIPPED = {2621435}  # Gellerup comes from NEIGHBOURHOODS instead
 GEONAMES_DROPPED_ALTERNATES = {2621436: {"Gellerup"}}

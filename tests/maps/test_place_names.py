@@ -45,7 +45,10 @@ def test_copenhagens_districts_and_short_forms_resolve_inside_that_part_of_town(
     assert not result.ambiguous
 
 
-def test_a_neighbourhood_is_labelled_with_its_postal_district():
+def test_places_are_labelled_in_danish_and_a_neighbourhood_with_its_postal_district():
+    assert geocode("Kbh").label == geocode("Copenhagen").label == "København"
+    assert geocode("Århus").label == "Aarhus"
+    assert geocode("Kbh. NV").label == "2400 København NV"
     assert geocode("Nørrebro").label == "Nørrebro, 2200 København N"
     assert geocode("Gellerup").label == "Gellerup, 8220 Brabrand"
 
