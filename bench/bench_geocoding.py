@@ -6,8 +6,9 @@ Accuracy: every address in tests/maps/fixtures/institutions.csv (real museums, z
 centres with their true position) through geocode(use_cache=False); prints the median and 95th
 percentile distance from the true place, the share in the right municipality, and the worst ones.
 
-Throughput: prints and p50/p95 per call for geocode(use_cache=False), the raw gazetteer backend
-and reverse_municipality, each with its ratio to a trivial floor measured in the same run
+Throughput: prints calls per second and p50/p95 per call for geocode(use_cache=False), the raw
+gazetteer backend, a misspelt town (not found, with "did you mean" suggestions) and
+reverse_municipality, each with its ratio to a trivial floor measured in the same run
 (normalising the string only), so numbers compare across machines.
 """
 
@@ -36,6 +37,7 @@ from maps.geocoding.text import normalise  # noqa: E402
 COUNT = 10_000
 INSTITUTIONS = Path(__file__).resolve().parent.parent / "tests" / "maps" / "fixtures" / "institutions.csv"
 WORST_SHOWN = 8
+MISSPELT = 200
 STREETS = [
     "Vestergade",
     "Østergade",
@@ -66,6 +68,17 @@ def addresses(count: int) -> list[str]:
         else:
             name = rng.choice(towns).replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
             out.append(f"{rng.choice(STREETS)} {rng.randint(1, 120)}, {name}")
+    return out
+
+
+def misspellings(count: int) -> list[str]:
+    """Town names with one letter dropped ("Silkeborg" -> "Silkebrg"), as typed in a hurry."""
+    rng = random.Random(11)
+    towns = [places[0].name for places in tables().towns.values() if len(places[0].name) >= 6]
+    out = []
+    for name in rng.sample(towns, count):
+        cut = rng.randrange(1, len(name) - 1)
+        out.append(name[:cut] + name[cut + 1 :])
     return out
 
 
@@ -136,11 +149,12 @@ def main() -> None:
     floor = measure("floor: normalise() only", normalise, queries)
     backend = measure("gazetteer backend .geocode()", gazetteer.geocode, queries)
     service = measure("geocode(use_cache=False)", safe_geocode, queries)
+    misspelt = measure("geocode() of a misspelt town", safe_geocode, misspellings(MISSPELT))
     reverse = measure("reverse_municipality()", lambda p: reverse_municipality(*p), points)
     p50 = statistics.median
     print(
         f"ratio to floor (p50): backend {p50(backend) / p50(floor):.0f}x, geocode {p50(service) / p50(floor):.0f}x, "
-        f"reverse {p50(reverse) / p50(floor):.0f}x"
+        f"misspelt {p50(misspelt) / p50(floor):.0f}x, reverse {p50(reverse) / p50(floor):.0f}x"
     )
     found = sum(1 for q in queries if gazetteer.geocode(q) is not None)
     print(f"resolved: {found:,} of {COUNT:,} ({found / COUNT:.1%})")

@@ -184,7 +184,12 @@ def candidates(query: str, *, limit: int = CANDIDATE_LIMIT) -> list[Location]:
     ]
 
 
+@cache
+def _offline() -> GazetteerGeocoder:
+    return GazetteerGeocoder()  # built once: geopy's base class sets up an HTTP adapter it never uses
+
+
 def similar_names(query: str, *, limit: int = CANDIDATE_LIMIT) -> list[Location]:
     """The offline gazetteer's places spelled like the text, for a "did you mean" after a miss."""
-    found = GazetteerGeocoder().candidates(query, limit=limit)
+    found = _offline().candidates(query, limit=limit)
     return [_with_source(location, GazetteerGeocoder.name) for location in found]

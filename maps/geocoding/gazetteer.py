@@ -178,10 +178,25 @@ def _new_place(place: Place, known: list[Place]) -> bool:
 
 
 @cache
-def _all_name_keys() -> tuple[str, ...]:
+def _name_keys_by_length() -> dict[int, tuple[str, ...]]:
     data = tables()
     indexes = (data.towns, data.districts, data.neighbourhoods, data.alternates, data.municipalities)
-    return tuple(sorted({key for index in indexes for key in index if len(key) >= SHORTEST_FUZZY_KEY}))
+    keys = sorted({key for index in indexes for key in index if len(key) >= SHORTEST_FUZZY_KEY})
+    by_length: dict[int, list[str]] = {}
+    for key in keys:
+        by_length.setdefault(len(key), []).append(key)
+    return {length: tuple(same) for length, same in by_length.items()}
+
+
+def _comparable_keys(key: str) -> list[str]:
+    """Only names whose length allows the cutoff: the ratio is at most 2·min/(sum of lengths)."""
+    size = len(key)
+    return [
+        other
+        for length, same in _name_keys_by_length().items()
+        if 2 * min(size, length) / (size + length) >= SIMILAR_NAME_CUTOFF
+        for other in same
+    ]
 
 
 def _similar(parts: list[str]) -> list[Place]:
@@ -191,7 +206,7 @@ def _similar(parts: list[str]) -> list[Place]:
     for key in {*keys, *map(_expanded, keys)}:
         if len(key) < SHORTEST_FUZZY_KEY:
             continue
-        for other in difflib.get_close_matches(key, _all_name_keys(), n=6, cutoff=SIMILAR_NAME_CUTOFF):
+        for other in difflib.get_close_matches(key, _comparable_keys(key), n=6, cutoff=SIMILAR_NAME_CUTOFF):
             if other != key:
                 ratio = difflib.SequenceMatcher(None, key, other).ratio()
                 scored[other] = max(scored.get(other, 0.0), ratio)
