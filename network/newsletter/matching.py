@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 try:  # the search package (issue 11); before it landed, the same engine lived in these modules
     from directory.search.forms import OfferSearchForm, Ordering
@@ -54,6 +55,11 @@ def filter_names() -> list[str]:
     return [name for name in OfferSearchForm.base_fields if name not in NOT_FILTERS]
 
 
+def delivery_parameter() -> str:
+    """The name of the delivery-form filter (``delivery``; ``format`` before issue 11)."""
+    return "delivery" if "delivery" in OfferSearchForm.base_fields else "format"
+
+
 def clean_filters(data: Mapping) -> CleanFilters:
     """Validate search parameters with the site's search form. Text in ``near`` is geocoded
     once, here, and stored as ``lat,lng``, so a digest never geocodes and the area stays put."""
@@ -64,7 +70,7 @@ def clean_filters(data: Mapping) -> CleanFilters:
     kept = QueryDict(mutable=True)
     for name in filter_names():
         values = [value.strip() for value in query.getlist(name) if value.strip()]
-        if name == "format":
+        if name == "format":  # shared with the API's output format before issue 11
             values = [value for value in values if value not in OUTPUT_FORMATS]
         if values:
             kept.setlist(name, sorted(set(values)))
@@ -80,21 +86,24 @@ def clean_filters(data: Mapping) -> CleanFilters:
 
 
 def describe(querystring: str) -> list[str]:
-    """The filters in words, for the manage page and the e-mails ("Biologi", "5. klasse")."""
+    """The filters in words, for the manage page and the e-mails ("Biologi", "5. klasse").
+    Read from the search form's own fields, so a filter added to the search reads here too."""
     form = OfferSearchForm(data=QueryDict(querystring))
     if not form.is_valid():
         return []
-    params = form.cleaned_data
-    words = [_label(subject) for subject in params.get("subject") or []]
-    if params.get("grade") is not None:
-        words.append(_label(params["grade"]))
-    labels = dict(form.fields["format"].choices)
-    words += [str(labels.get(value, value)) for value in params.get("format") or []]
-    for name in ("category", "municipality", "region", "language"):
-        if params.get(name) is not None:
-            words.append(_label(params[name]))
-    if params.get("q"):
-        words.append(f"“{params['q']}”")
+    words = []
+    for name, value in form.cleaned_data.items():
+        if name in (*NOT_FILTERS, "near", "radius") or value in (None, "", [], ()):
+            continue
+        field = form.fields[name]
+        choices = dict(getattr(field, "choices", None) or [])
+        for item in value if isinstance(value, list | tuple | set) else [value]:
+            if item is True or item is False:
+                words.append(f"{field.label}: {_('ja') if item else _('nej')}")
+            elif isinstance(item, str):
+                words.append(str(choices.get(item, f"“{item}”")))
+            else:
+                words.append(_label(item))
     return words
 
 

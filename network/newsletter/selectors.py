@@ -17,6 +17,7 @@ def filter_choices() -> dict:
         "grades": Grade.objects.all(),
         "municipalities": Municipality.objects.all(),
         "formats": Offer.Format.choices,
+        "delivery_name": matching.delivery_parameter(),
         "radius_choices": RADIUS_CHOICES_KM,
     }
 

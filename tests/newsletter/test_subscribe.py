@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from network.newsletter import matching
 from network.newsletter.models import Subscriber, Subscription
 from tests.newsletter.conftest import confirm_path, query_of
 
@@ -127,7 +128,7 @@ def test_the_dedicated_page_takes_its_own_filter_fields(client, django_capture_o
         "consent": "on",
         "subject": ["biologi", "historie"],
         "municipality": "751",
-        "format": ["udgaaende"],
+        matching.delivery_parameter(): ["udgaaende"],
         "rhythm": "monthly",
         "wants_network_news": "on",
     }
@@ -137,7 +138,7 @@ def test_the_dedicated_page_takes_its_own_filter_fields(client, django_capture_o
     subscriber = Subscriber.objects.get()
     assert subscriber.rhythm == "monthly" and subscriber.wants_network_news
     assert subscriber.subscriptions.get().filters == (
-        "format=udgaaende&municipality=751&subject=biologi&subject=historie"
+        f"{matching.delivery_parameter()}=udgaaende&municipality=751&subject=biologi&subject=historie"
     )
 
 

@@ -36,13 +36,15 @@ def subscribe(request: HttpRequest) -> HttpResponse:
 
 
 def _subscribe_page(request, form, values: QueryDict, filters, status: int = 200) -> HttpResponse:
+    choices = selectors.filter_choices()
     context = {
         "form": form,
         "filter_errors": filters.errors,
         "values": {name: values.getlist(name) for name in matching.filter_names()},
+        "delivery_values": values.getlist(choices["delivery_name"]),
         "querystring": values.urlencode() if "filters" in request.POST else "",
         "words": matching.describe(values.urlencode()) if "filters" in request.POST else [],
-        **selectors.filter_choices(),
+        **choices,
     }
     return render(request, "newsletter/subscribe.html", context, status=status)
 
