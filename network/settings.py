@@ -122,6 +122,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "timeout": 20,
+            # Take the write lock at BEGIN: a transaction that read first and then tried to write
+            # failed at once with "database is locked" (the busy timeout cannot help it).
+            "transaction_mode": "IMMEDIATE",
             "init_command": (
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456; "
                 "PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;"
@@ -145,7 +148,21 @@ if _pool and _pool.lower() not in {"0", "false", "no", "off"}:
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections; Django must not
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://directory")}
+
+def cache_settings(url: str) -> dict:
+    """The cache CACHE_URL names. Redis speeds the site up and shares the API throttle between
+    workers, but the site must not depend on it: when it is down or hangs (half a second), a
+    read misses, a write is dropped and logged (django_redis), and pages come from the database."""
+    config = environ.Env.cache_url_config(url)
+    if config["BACKEND"] == "django_redis.cache.RedisCache":
+        options = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+        config["OPTIONS"] = {**options, **config.get("OPTIONS", {})}
+    return config
+
+
+# Without CACHE_URL each worker process has its own memory cache (and so its own API throttle).
+CACHES = {"default": cache_settings(env.str("CACHE_URL", default="locmemcache://directory"))}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 AUTH_USER_MODEL = "network.User"
 AUTHENTICATION_BACKENDS = [
@@ -163,7 +180,17 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# A lockout is for one e-mail from one client together: by address alone, everyone behind the
+# proxy (or one school's NAT) was locked out at once; by e-mail alone, anyone could lock out a
+# colleague. Attempts during a lockout, a correct password included, neither count nor extend it.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The client address (network/limits.py): REMOTE_ADDR, or with this many trusted proxies in
+# front, the address the outermost of them put in X-Forwarded-For. 0 when nothing proxies.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "network.limits.client_ip"
+PASSWORD_RESET_PER_ADDRESS = env.int("PASSWORD_RESET_PER_ADDRESS", default=3)  # per hour
+PASSWORD_RESET_PER_IP = env.int("PASSWORD_RESET_PER_IP", default=10)  # per hour
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "network/locked.html"  # a Danish page (status 429) instead of plain text
 

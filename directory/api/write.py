@@ -12,6 +12,7 @@ the header is missing (a client that means to overwrite says so with `If-Match: 
 
 from __future__ import annotations
 
+from axes.helpers import get_cool_off
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -306,6 +307,20 @@ class MemberEnvironmentViewSet(_MemberViewSet):
 
 
 class TokenView(ObtainAuthToken):
-    """Exchange e-mail ("username") and password for your API token. Rate-limited like the login."""
+    """Exchange e-mail ("username") and password for your API token. Locked like the login
+    (django-axes, per e-mail and client address): 429 with Retry-After while locked."""
 
     renderer_classes = [JSONRenderer]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except ApiValidationError:
+            if not getattr(request, "axes_locked_out", False):
+                raise
+            seconds = int(get_cool_off(request).total_seconds()) if get_cool_off(request) else 3600
+            return Response(
+                {"detail": "Too many failed attempts: locked for a while. Try again later."},
+                status=status.HTTP_429_TOO_MANY_REQUESTS,
+                headers={"Retry-After": str(seconds)},
+            )

@@ -9,7 +9,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
-from network import services
+from network import limits, services
 from network.forms import AcceptInvitationForm, LoginForm
 from network.models import User
 
@@ -32,6 +32,16 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "network/email/password_reset.txt"
     subject_template_name = "network/email/password_reset_subject.txt"
     success_url = reverse_lazy("members:password_reset_done")
+
+    def form_valid(self, form):
+        # Limited per address and per client (network/limits.py); the same answer whether or
+        # not the address has an account, so the limit tells nobody who is a member.
+        if not limits.password_reset_allowed(
+            email=form.cleaned_data["email"], ip=limits.client_ip(self.request)
+        ):
+            form.add_error(None, _("For mange anmodninger om ny adgangskode. Prøv igen om en time."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
