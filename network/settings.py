@@ -269,6 +269,10 @@ X_FRAME_OPTIONS = "DENY"
 GEOCODER = env.str("GEOCODER", default="gazetteer")
 GEOCODER_OPTIONS = env.json("GEOCODER_OPTIONS", default={})
 GEOCODER_FALLBACK = strict_bool("GEOCODER_FALLBACK", default=True)
+# An online geocoder's answer is awaited this long (seconds; GEOCODER_OPTIONS' "timeout" wins);
+# after a timeout or error it is left alone for the cooldown and the gazetteer answers at once.
+GEOCODER_TIMEOUT = env.float("GEOCODER_TIMEOUT", default=2.0)
+GEOCODER_COOLDOWN_SECONDS = env.float("GEOCODER_COOLDOWN_SECONDS", default=60.0)
 GEOCODE_CACHE_DAYS = env.int("GEOCODE_CACHE_DAYS", default=365)
 
 LEAFLET_CONFIG = {

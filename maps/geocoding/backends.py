@@ -7,6 +7,7 @@ timeout, error or no result (GEOCODER_FALLBACK, on by default) and says so in `r
 
 import json
 import logging
+import time
 from functools import cache
 
 from django.conf import settings
@@ -60,6 +61,10 @@ class ChainGeocoder(Geocoder):
         super().__init__()
         self.primary, self.fallback = primary, fallback
         self.primary_name, self.fallback_name = primary_name, fallback_name
+        # A circuit breaker: after a timeout or an error the primary is left alone for
+        # GEOCODER_COOLDOWN_SECONDS, so a hanging geocoder costs one timeout, not one per save
+        # or search (each would wait the full timeout, and the rate limiter queues them).
+        self.resting_until = 0.0
 
     def geocode(self, query: str, *, exactly_one: bool = True, timeout=None):
         locations, reason = self._ask_primary(query, exactly_one=True)
@@ -84,17 +89,27 @@ class ChainGeocoder(Geocoder):
 
     def _ask_primary(self, query: str, *, exactly_one: bool) -> tuple[list[Location], str]:
         """(answers inside Denmark, why there are none)."""
+        if time.monotonic() < self.resting_until:
+            return [], "unavailable"
         try:
             answer = self.primary(query) if exactly_one else self.primary(query, exactly_one=False)
         except GeocoderTimedOut:
             logger.warning("Geocoder %s timed out for %r; falling back", self.primary_name, query)
+            self._rest()
             return [], "timeout"
         except (GeopyError, OSError) as error:  # an HTTP 500, a refused connection, a bad answer
             logger.warning("Geocoder %s failed for %r (%s); falling back", self.primary_name, query, error)
+            self._rest()
             return [], "error"
         answers = [answer] if isinstance(answer, Location) else list(answer or [])
         inside = [location for location in answers if in_denmark(location.latitude, location.longitude)]
         return inside, "no result" if len(inside) == len(answers) else "outside Denmark"
+
+    def _rest(self) -> None:
+        cooldown = settings.GEOCODER_COOLDOWN_SECONDS
+        if cooldown > 0:
+            self.resting_until = time.monotonic() + cooldown
+            logger.warning("Geocoder %s is left alone for %s s", self.primary_name, cooldown)
 
     def _fallback_source(self, reason: str) -> str:
         return f"{self.primary_name}→{self.fallback_name} (fallback: {reason})"
@@ -123,6 +138,7 @@ def _nominatim(options: dict):
     options = {
         "user_agent": f"{settings.SITE_NAME} ({settings.SITE_URL})",
         "adapter_factory": URLLibAdapter,
+        "timeout": settings.GEOCODER_TIMEOUT,  # a save or a search waits this long at most
         **options,
     }
     geocoder = Nominatim(**options)
