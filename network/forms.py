@@ -50,11 +50,15 @@ class OfferForm(VersionedFormMixin, forms.ModelForm):
             "subjects": forms.CheckboxSelectMultiple,
             "environments": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 6}),
+            "learning_goals": forms.Textarea(attrs={"rows": 4}),
+            "requirements": forms.Textarea(attrs={"rows": 3}),
+            "price_kind": forms.RadioSelect,
         }
 
     def __init__(self, *args, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.organisation = organisation
+        self.fields["price_kind"].required = False  # a form without it keeps the offer's kind
         self.fields["environments"].queryset = organisation.environments.active()
         # The model stores a bit mask; the checkboxes need the month numbers.
         self.initial["months"] = mask_to_months(self.instance.months)
@@ -63,6 +67,9 @@ class OfferForm(VersionedFormMixin, forms.ModelForm):
 
     def clean_months(self) -> int:
         return months_to_mask(self.cleaned_data["months"])
+
+    def clean_price_kind(self) -> str:
+        return self.cleaned_data.get("price_kind") or self.instance.price_kind or Offer.PriceKind.AMOUNT
 
     def service_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in EDITABLE_FIELDS if name in self.cleaned_data}

@@ -42,22 +42,67 @@ COLUMNS = [
     Column(
         "fag",
         "subjects",
-        _("Et eller flere fag/temaer adskilt af semikolon, fx 'Biologi; Geografi'."),
+        _("Fag/temaer som I skriver dem: 'Biologi; Geografi', 'Historie og samfundsfag', 'N/T', 'Sløjd'."),
         "offer",
     ),
-    Column("fra_klassetrin", "grade_from", _("Fx 'Børnehave', '0. klasse', '7. klasse'."), "offer"),
+    Column(
+        "klassetrin",
+        "target_group",
+        _("Målgruppe i ord: 'Indskoling', 'Mellemtrin og udskoling', '3.-6. klasse', '3-6 år', 'Gymnasium'."),
+        "offer",
+    ),
+    Column(
+        "fra_klassetrin",
+        "grade_from",
+        _("Fx 'Børnehave', '0. klasse', '7. klasse' eller 'Mellemtrin'."),
+        "offer",
+    ),
     Column("til_klassetrin", "grade_to", _("Samme skala; ikke før fra_klassetrin."), "offer"),
-    Column("form", "format", _("'Besøg på stedet', 'Udgående' eller 'Digitalt'."), "offer"),
-    Column("varighed_minutter", "duration_minutes", _("Heltal."), "offer"),
-    Column("max_deltagere", "max_participants", _("Heltal."), "offer"),
-    Column("pris", "price_dkk", _("Kroner; 0 eller tom betyder gratis."), "offer"),
-    Column("prisnote", "price_note", _("Fx 'pr. klasse'."), "offer"),
+    Column(
+        "form",
+        "format",
+        _(
+            "'Besøg på stedet', 'Udgående' ('vi kommer ud'), 'Digitalt', 'Udlån' (materialekasse), 'På egen hånd'."
+        ),
+        "offer",
+    ),
+    Column(
+        "varighed",
+        "duration",
+        _("'45 min.', '1½ time', '2-3 timer', 'hele dagen', '2 dage' eller minutter."),
+        "offer",
+    ),
+    Column(
+        "deltagere",
+        "participants",
+        _("'max. 28 elever', '15-28 elever', '1 klasse', '28 elever + 2 voksne'."),
+        "offer",
+    ),
+    Column(
+        "pris",
+        "price",
+        _(
+            "'Gratis', '2100,- kr.', 'DKK 50 pr. elev', 'ca. 800 kr. pr. klasse', 'Gratis for kommunens skoler', 'Ukendt'."
+        ),
+        "offer",
+    ),
+    Column(
+        "prisnote", "price_note", _("Det, prisen ikke siger: entré oveni, moms, hvad der er med."), "offer"
+    ),
     Column(
         "maaneder",
         "months",
-        _("Måneder adskilt af semikolon (navne eller 1–12); tom betyder hele året."),
+        _(
+            "Måneder ('marts; april', 'sep.-jun.'), datoer ('1. november - 1. april', 'hele skoleåret'); tom = hele året."
+        ),
         "offer",
     ),
+    Column("periode", "period", _("Datoer, ugedage og tider i jeres ord, fx 'fredag kl. 10-14'."), "offer"),
+    Column(
+        "laeringsmaal", "learning_goals", _("Læringsmål, gerne med Fælles Mål-kompetenceområder."), "offer"
+    ),
+    Column("krav", "requirements", _("Krav til skolen, fx forberedelse eller antal voksne."), "offer"),
+    Column("noegleord", "keywords", _("Nøgleord adskilt af komma."), "offer"),
     Column("sprog", "languages", _("Sprogkoder adskilt af semikolon, fx 'da; en'."), "offer"),
     Column("bookinglink", "booking_url", _("Webadresse."), "offer"),
     Column("booking_email", "booking_email", _("E-mail."), "offer"),
@@ -85,7 +130,19 @@ ALIASES.update(
         "postnr": "postnummer",
         "langdegrad": "laengdegrad",
         "pris_kr": "pris",
-        "varighed": "varighed_minutter",
+        "price_dkk": "pris",
+        "varighed_minutter": "varighed",
+        "duration_minutes": "varighed",
+        "max_deltagere": "deltagere",
+        "max_participants": "deltagere",
+        "antal_deltagere": "deltagere",
+        "maalgruppe": "klassetrin",
+        "malgruppe": "klassetrin",
+        "laeringsmal": "laeringsmaal",
+        "nogleord": "noegleord",
+        "krav_til_skolen": "krav",
+        "datoer": "periode",
+        "tidspunkter": "periode",
         "email": "booking_email",
         "telefon": "booking_telefon",
     }

@@ -8,11 +8,11 @@ from collections.abc import Iterable
 import tablib
 from django.db.models import Prefetch, QuerySet
 
+from directory import wording
 from directory.imports import safety
 from directory.imports.columns import KEYS
 from directory.imports.runner import offer_key, place_key
 from directory.models import LearningEnvironment, Offer
-from directory.models.offers import ALL_MONTHS, MONTH_NAMES, mask_to_months
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -50,13 +50,17 @@ def _offer_cells(offer: Offer) -> dict:
         "fra_klassetrin": offer.grade_from.name,
         "til_klassetrin": offer.grade_to.name,
         "form": offer.get_format_display(),
-        "varighed_minutter": offer.duration_minutes or "",
-        "max_deltagere": offer.max_participants or "",
-        "pris": f"{offer.price_dkk:.2f}",
+        "varighed": wording.duration_text(offer.duration_minutes, offer.duration_max_minutes, offer.duration_days),
+        "deltagere": wording.group_text(wording.Group(
+            offer.min_participants, offer.max_participants, offer.max_classes, offer.adults_per_group
+        )),
+        "pris": wording.price_text(offer.price_kind, offer.price_dkk, offer.price_unit),
         "prisnote": offer.price_note,
-        "maaneder": "" if offer.months == ALL_MONTHS else "; ".join(
-            str(MONTH_NAMES[month - 1]) for month in mask_to_months(offer.months)
-        ),
+        "maaneder": wording.months_text(offer.months),
+        "periode": offer.period_note,
+        "laeringsmaal": offer.learning_goals,
+        "krav": offer.requirements,
+        "noegleord": offer.keywords,
         "sprog": "; ".join(language.code for language in offer.languages.all()),
         "bookinglink": offer.booking_url,
         "booking_email": offer.booking_email,
@@ -125,8 +129,9 @@ def template_rows() -> list[dict]:
         "sted_id": "HOVEDHUS", "sted_navn": "Eksempelmuseet", "kategori": "Museum", "adresse": "Vestergade 1",
         "postnummer": "8000", "by": "Aarhus C", "tilbud_id": "FORLOEB-1", "titel": "Vikingetiden for 4. klasse",
         "kort_beskrivelse": "Et forløb med genstande fra udgravningerne.", "fag": "Historie; Dansk",
-        "fra_klassetrin": "4. klasse", "til_klassetrin": "6. klasse", "form": "Besøg på stedet",
-        "varighed_minutter": "90", "max_deltagere": "28", "pris": "0", "maaneder": "", "sprog": "da",
-        "bookinglink": "https://example.dk/booking",
+        "klassetrin": "Mellemtrin", "form": "Besøg på stedet", "varighed": "1½ time", "deltagere": "max. 28 elever",
+        "pris": "Gratis", "maaneder": "hele skoleåret", "krav": "Klassen har læst om vikingetiden.",
+        "laeringsmaal": "Eleverne kan fortælle om vikingetidens samfund ud fra genstande.",
+        "noegleord": "vikinger, arkæologi", "sprog": "da", "bookinglink": "https://example.dk/booking",
     }  # fmt: skip
     return [{key: example.get(key, "") for key in KEYS}]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from directory.imports.columns import COLUMNS
 from directory.imports.reading import Table
-from directory.imports.values import RowErrors, Vocabulary, offer_fields, place_fields
+from directory.imports.values import Notes, RowErrors, Vocabulary, offer_fields, place_fields
 from directory.models import LearningEnvironment, Offer, Organisation
 from directory.services import offers as offer_services
 
@@ -29,11 +29,21 @@ FIELD_COLUMN = {
     "city": "by", "latitude": "breddegrad", "longitude": "laengdegrad",
     "title": "titel", "summary": "kort_beskrivelse", "description": "beskrivelse", "subjects": "fag",
     "grade_from": "fra_klassetrin", "grade_to": "til_klassetrin", "format": "form",
-    "duration_minutes": "varighed_minutter", "max_participants": "max_deltagere", "price_dkk": "pris",
-    "price_note": "prisnote", "months": "maaneder", "languages": "sprog", "booking_url": "bookinglink",
+    "duration_minutes": "varighed", "duration_max_minutes": "varighed", "duration_days": "varighed",
+    "min_participants": "deltagere", "max_participants": "deltagere", "max_classes": "deltagere",
+    "adults_per_group": "deltagere", "price_kind": "pris", "price_dkk": "pris", "price_unit": "pris",
+    "price_note": "prisnote", "months": "maaneder", "period_note": "periode", "learning_goals": "laeringsmaal",
+    "requirements": "krav", "keywords": "noegleord", "languages": "sprog", "booking_url": "bookinglink",
     "booking_email": "booking_email", "booking_phone": "booking_telefon",
 }  # fmt: skip
 PLACE_KEY_PREFIX, OFFER_KEY_PREFIX = "lm-sted-", "lm-"
+# A fact a row leaves out: these fields of an existing offer are kept, a new offer becomes a draft.
+MISSING_FIELDS = {
+    "fag": ("subjects",),
+    "fra_klassetrin": ("grade_from", "grade_to"),
+    "pris": ("price_kind", "price_dkk", "price_unit", "price_note"),
+    "sted_id": (),
+}
 
 
 class Action:
@@ -48,6 +58,8 @@ class Entry:
     name: str
     action: str = Action.UNCHANGED
     errors: dict[str, str] = field(default_factory=dict)  # column → message
+    readings: list[tuple[str, str]] = field(default_factory=list)  # (column, "'X' read as Y")
+    missing: dict[str, str] = field(default_factory=dict)  # column → what to complete (a draft)
 
 
 @dataclass
@@ -70,6 +82,16 @@ class Report:
         for entry in self.entries:
             rows += [(entry.line, column, message) for column, message in entry.errors.items()]
         return rows
+
+    def readings(self) -> list[tuple[int, str, str]]:
+        """(line, column, interpretation) of every provider's wording read into the vocabulary."""
+        return [(entry.line, column, text) for entry in self.entries for column, text in entry.readings]
+
+    def warnings(self) -> list[tuple[int, str, str]]:
+        """(line, column, what to complete) for each offer imported as a draft for lack of a fact."""
+        return [
+            (entry.line, column, text) for entry in self.entries for column, text in entry.missing.items()
+        ]
 
 
 def place_key(environment: LearningEnvironment) -> str:
@@ -98,34 +120,50 @@ def _has_any(row: dict, columns: list[str]) -> bool:
     return any(row.get(column) for column in columns)
 
 
-def _plan(
-    table: Table, vocabulary: Vocabulary
-) -> tuple[dict[str, _Planned], dict[str, _Planned], list[Entry]]:
+_PLACE_KEYS = {*PLACE_COLUMNS, "sted_id"}
+
+
+@dataclass
+class _Plan:
+    places: dict[str, _Planned]
+    offers: dict[str, _Planned]
+    bad: list[Entry]  # rejected rows
+    bad_places: set[str]  # keys whose row has an error in a place column
+    bad_offers: set[str]
+
+
+def _plan(table: Table, vocabulary: Vocabulary) -> _Plan:
     """Read every row; group places by sted_id and offers by tilbud_id."""
     places: dict[str, _Planned] = {}
     offers: dict[str, _Planned] = {}
     bad: list[Entry] = []
+    bad_places: set[str] = set()
+    bad_offers: set[str] = set()
     references: list[tuple[int, str, str]] = []
     for line, row in table.rows:
-        errors = RowErrors()
+        errors, notes = RowErrors(), Notes()
         place_id, offer_id = row.get("sted_id", ""), row.get("tilbud_id", "")
         if _has_any(row, PLACE_COLUMNS) and not place_id:
             errors.add("sted_id", _("sted_id mangler."))
         if _has_any(row, OFFER_COLUMNS) and not offer_id:
             errors.add("tilbud_id", _("tilbud_id mangler."))
         if place_id and _has_any(row, PLACE_COLUMNS):
-            fields = place_fields(row, vocabulary, errors)
+            fields = place_fields(row, vocabulary, errors, notes)
             if place_id in places and places[place_id].fields != fields:
                 errors.add(
                     "sted_id",
                     _("Stedet står anderledes i linje %(line)d.") % {"line": places[place_id].entry.line},
                 )
             places.setdefault(place_id, _Planned(Entry(line, "place", place_id, fields["name"]), fields))
+            places[place_id].entry.readings += notes.readings
+            notes.readings = []
         if offer_id and _has_any(row, OFFER_COLUMNS):
-            fields = offer_fields(row, vocabulary, errors)
+            fields = offer_fields(row, vocabulary, errors, notes)
             planned = offers.get(offer_id)
             if planned is None:
-                planned = offers[offer_id] = _Planned(Entry(line, "offer", offer_id, fields["title"]), fields)
+                entry = Entry(line, "offer", offer_id, fields["title"], readings=notes.readings)
+                planned = offers[offer_id] = _Planned(entry, fields)
+                entry.missing = notes.missing
             elif planned.fields != fields:
                 errors.add(
                     "tilbud_id",
@@ -136,6 +174,10 @@ def _plan(
         elif offer_id and place_id:
             references.append((line, offer_id, place_id))  # "this offer is also given here"
         if errors:
+            if place_id and set(errors) & _PLACE_KEYS:
+                bad_places.add(place_id)
+            if offer_id and set(errors) - _PLACE_KEYS:
+                bad_offers.add(offer_id)
             name = row.get("titel") or row.get("sted_navn") or ""
             bad.append(
                 Entry(
@@ -153,7 +195,12 @@ def _plan(
         else:
             message = _("Tilbuddet %(key)s er ikke beskrevet i filen.") % {"key": offer_id}
             bad.append(Entry(line, "offer", offer_id, "", Action.REJECT, {"tilbud_id": message}))
-    return places, offers, bad
+    for planned in offers.values():
+        if planned.fields["format"] == Offer.Format.OUTREACH and not planned.places:
+            planned.entry.missing.setdefault(
+                "sted_id", _("Et udgående tilbud skal have et sted (en adresse), det kører ud fra.")
+            )
+    return _Plan(places, offers, bad, bad_places, bad_offers)
 
 
 def _field_errors(error: ValidationError, fallback_column: str) -> dict[str, str]:
@@ -219,13 +266,20 @@ def _write_offer(organisation: Organisation, planned: _Planned, places: dict, us
         return
     fields["environments"] = [places[key] for key in dict.fromkeys(planned.places)]
     existing = _find(organisation.offers.all(), entry.key, OFFER_KEY_PREFIX)
+    if existing is not None:  # a fact the row leaves out stays as the offer has it
+        for column in entry.missing:
+            for name in MISSING_FIELDS.get(column, ()):
+                fields.pop(name, None)
+    elif "fag" in entry.missing:
+        fields.pop("subjects")
     try:
         with transaction.atomic():
             if existing is None:
                 entry.action = Action.CREATE
                 offer_services.offer_create(
-                    organisation=organisation, user=user, external_id=entry.key, **fields
-                )
+                    organisation=organisation, user=user, external_id=entry.key, draft=bool(entry.missing),
+                    **fields,
+                )  # fmt: skip
                 return
             scalar = {name: value for name, value in fields.items() if name in offer_services.SCALAR_FIELDS}
             many = {name: value for name, value in fields.items() if name in offer_services.MANY_FIELDS}
@@ -246,25 +300,25 @@ def import_table(
 ) -> Report:
     """Validate and (unless dry_run, and only if every row is good) write the table."""
     report = Report(dry_run=dry_run)
-    places, offers, bad = _plan(table, Vocabulary())
-    report.entries = [planned.entry for planned in places.values()] + [
-        planned.entry for planned in offers.values()
+    plan = _plan(table, Vocabulary())
+    report.entries = [planned.entry for planned in plan.places.values()] + [
+        planned.entry for planned in plan.offers.values()
     ]
-    if bad:
-        report.entries = sorted(report.entries + bad, key=lambda entry: entry.line)
-        return report
+    # Rows with errors are left out, but every other row is still written (and rolled back),
+    # so the report names every problem of the file at once, geocoding included.
     with transaction.atomic():
-        referenced = {key for planned in offers.values() for key in planned.places}
-        written = _known_places(organisation, referenced - set(places))
-        for key, planned in places.items():
-            written[key] = _write_place(organisation, planned, user)
+        referenced = {key for planned in plan.offers.values() for key in planned.places}
+        written = _known_places(organisation, referenced - set(plan.places))
+        for key, planned in plan.places.items():
+            written[key] = None if key in plan.bad_places else _write_place(organisation, planned, user)
             if progress:
                 progress()
-        for planned in offers.values():
-            _write_offer(organisation, planned, written, user)
+        for key, planned in plan.offers.items():
+            if key not in plan.bad_offers and not plan.bad_places & set(planned.places):
+                _write_offer(organisation, planned, written, user)
             if progress:
                 progress()
-        report.entries.sort(key=lambda entry: entry.line)
+        report.entries = sorted(report.entries + plan.bad, key=lambda entry: entry.line)
         if dry_run or not report.ok:
             transaction.set_rollback(True)
         else:

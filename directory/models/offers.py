@@ -57,6 +57,19 @@ class Offer(VersionedModel, TimeStampedModel):
         LOAN = "udlaan", _("Udlån (materialekasse)")
         SELF_GUIDED = "egen-haand", _("Besøg på egen hånd")
 
+    class PriceKind(models.TextChoices):
+        # AMOUNT with 0 kr. is how offers were free before the kinds existed; it still reads "Gratis".
+        AMOUNT = "beloeb", _("Beløb")
+        FREE = "gratis", _("Gratis")
+        FREE_LOCAL = "gratis-kommune", _("Gratis for kommunens egne skoler")
+        UNKNOWN = "ukendt", _("Pris ikke oplyst")
+
+    class PriceUnit(models.TextChoices):
+        TOTAL = "", _("i alt")
+        CLASS = "klasse", _("pr. klasse")
+        PUPIL = "elev", _("pr. elev")
+        GROUP = "gruppe", _("pr. gruppe")
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Kladde")
         PENDING = "pending", _("Afventer godkendelse")
@@ -83,12 +96,36 @@ class Offer(VersionedModel, TimeStampedModel):
         "directory.Grade", verbose_name=_("til klassetrin"), on_delete=models.PROTECT, related_name="+"
     )
     format = models.CharField(_("form"), max_length=12, choices=Format.choices, default=Format.ON_SITE)
-    duration_minutes = models.PositiveIntegerField(_("varighed (minutter)"), null=True, blank=True)
+    # Duration: minutes, or a range of minutes ("2-3 timer"), or whole days ("2 dage").
+    duration_minutes = models.PositiveIntegerField(
+        _("varighed (minutter)"),
+        null=True,
+        blank=True,
+        help_text=_("Den korteste varighed, hvis den varierer."),
+    )
+    duration_max_minutes = models.PositiveIntegerField(_("højst (minutter)"), null=True, blank=True)
+    duration_days = models.PositiveSmallIntegerField(_("varighed (dage)"), null=True, blank=True)
+    min_participants = models.PositiveIntegerField(_("min deltagere"), null=True, blank=True)
     max_participants = models.PositiveIntegerField(_("max deltagere"), null=True, blank=True)
+    max_classes = models.PositiveSmallIntegerField(_("klasser pr. besøg"), null=True, blank=True)
+    adults_per_group = models.PositiveSmallIntegerField(
+        _("voksne pr. gruppe"), null=True, blank=True, help_text=_("Hvor mange voksne skolen skal sende med.")
+    )
+    price_kind = models.CharField(
+        _("pristype"), max_length=16, choices=PriceKind.choices, default=PriceKind.AMOUNT
+    )
     price_dkk = models.DecimalField(
         _("pris (kr.)"), max_digits=9, decimal_places=2, default=0, help_text=_("0 betyder gratis.")
     )
+    price_unit = models.CharField(_("prisenhed"), max_length=8, choices=PriceUnit.choices, blank=True)
     price_note = models.CharField(_("prisnote"), max_length=200, blank=True)
+    requirements = models.TextField(_("krav til skolen"), blank=True)
+    learning_goals = models.TextField(_("læringsmål"), blank=True)
+    keywords = models.CharField(
+        _("nøgleord"), max_length=300, blank=True, help_text=_("Adskilt af komma, fx 'vikinger, skibe'.")
+    )
+    # The provider's own words for when: dates, weekdays, time slots ("fredag kl. 10-14").
+    period_note = models.CharField(_("periode og tider"), max_length=200, blank=True)
     languages = models.ManyToManyField(
         "directory.Language", verbose_name=_("sprog"), related_name="offers", blank=True
     )
@@ -158,6 +195,41 @@ class Offer(VersionedModel, TimeStampedModel):
                 violation_error_message=_("Varigheden skal være mindst 1 minut."),
             ),
             models.CheckConstraint(
+                condition=models.Q(duration_max_minutes__isnull=True)
+                | models.Q(
+                    duration_minutes__isnull=False, duration_max_minutes__gte=models.F("duration_minutes")
+                ),
+                name="offer_duration_range_ordered",
+                violation_error_message=_("Den længste varighed kan ikke være kortere end den korteste."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(duration_days__isnull=True)
+                | models.Q(
+                    duration_days__gte=1, duration_minutes__isnull=True, duration_max_minutes__isnull=True
+                ),
+                name="offer_duration_days_or_minutes",
+                violation_error_message=_("Angiv varigheden i minutter eller i dage, ikke begge."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(min_participants__isnull=True)
+                | models.Q(min_participants__gte=1, max_participants__isnull=True)
+                | models.Q(min_participants__gte=1, max_participants__gte=models.F("min_participants")),
+                name="offer_participants_range_ordered",
+                violation_error_message=_("Min deltagere kan ikke være flere end max deltagere."),
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(max_classes__isnull=True) | models.Q(max_classes__gte=1))
+                & (models.Q(adults_per_group__isnull=True) | models.Q(adults_per_group__gte=1)),
+                name="offer_group_rules_positive",
+                violation_error_message=_("Klasser og voksne pr. gruppe skal være mindst 1."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(price_kind__in=["beloeb", "gratis-kommune"])
+                | models.Q(price_dkk=0, price_unit=""),
+                name="offer_price_kind_without_amount",
+                violation_error_message=_("Et gratis tilbud eller en ukendt pris har intet beløb."),
+            ),
+            models.CheckConstraint(
                 condition=models.Q(service_radius_km__isnull=True)
                 | models.Q(service_radius_km__gte=1, service_radius_km__lte=500),
                 name="offer_service_radius_range",
@@ -197,7 +269,13 @@ class Offer(VersionedModel, TimeStampedModel):
 
     @property
     def is_free(self) -> bool:
-        return self.price_dkk == 0
+        if self.price_kind == self.PriceKind.AMOUNT:
+            return self.price_dkk == 0
+        return self.price_kind == self.PriceKind.FREE
+
+    @property
+    def keyword_list(self) -> list[str]:
+        return [word.strip() for word in self.keywords.replace(";", ",").split(",") if word.strip()]
 
     @property
     def month_list(self) -> list[int]:

@@ -38,10 +38,21 @@ SCALAR_FIELDS = (
     "grade_to",
     "format",
     "duration_minutes",
+    "duration_max_minutes",
+    "duration_days",
+    "min_participants",
     "max_participants",
+    "max_classes",
+    "adults_per_group",
+    "price_kind",
     "price_dkk",
+    "price_unit",
     "price_note",
     "months",
+    "period_note",
+    "learning_goals",
+    "requirements",
+    "keywords",
     "booking_url",
     "booking_email",
     "booking_phone",
@@ -121,7 +132,7 @@ def offer_create(
 ) -> Offer:
     """Create an offer: published, pending review, or a draft if asked."""
     scalar, many = _split(fields)
-    _validate_relations(organisation, many, creating=True)
+    _validate_relations(organisation, many, creating=not draft)  # a draft may lack subjects
     offer = Offer(organisation=organisation, **scalar)
     offer.slug = unique_slug(Offer, offer.title)
     if draft:

@@ -15,7 +15,7 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from directory.models import Grade, LearningEnvironment, Offer, Organisation
@@ -100,7 +100,11 @@ def offer_data(offer: Offer, grades: list[Grade]) -> dict[str, Any]:
             "@type": "CourseInstance",
             "courseMode": COURSE_MODES.get(offer.format, "onsite"),
             "location": places[0] if len(places) == 1 else places,
-            "duration": f"PT{offer.duration_minutes}M" if offer.duration_minutes else "",
+            "duration": f"P{offer.duration_days}D"
+            if offer.duration_days
+            else f"PT{offer.duration_minutes}M"
+            if offer.duration_minutes
+            else "",
             "maximumAttendeeCapacity": offer.max_participants,
         }
     )
@@ -123,6 +127,9 @@ def offer_data(offer: Offer, grades: list[Grade]) -> dict[str, Any]:
             ],
             "inLanguage": [language.code for language in offer.languages.all()],
             "isAccessibleForFree": offer.is_free,
+            "teaches": offer.learning_goals,
+            "coursePrerequisites": offer.requirements,
+            "keywords": ", ".join(offer.keyword_list),
             "offers": {
                 "@type": "Offer",
                 "category": "Paid" if not offer.is_free else "Free",
@@ -172,9 +179,13 @@ def absolute_url(path: str) -> str:
 
 @register.filter
 def price(offer: Offer) -> str:
-    """'Gratis' or '1.200 kr.' (Danish thousands separator), with the provider's note."""
-    if offer.is_free:
-        text = _("Gratis")
+    """'Gratis', '1.200 kr. pr. klasse' (Danish thousands separator), 'Pris ikke oplyst' or 'Gratis for
+    kommunens egne skoler, ellers 500 kr.', with the provider's note."""
+    kind = getattr(offer, "price_kind", Offer.PriceKind.AMOUNT)  # list rows may carry the amount only
+    if kind == Offer.PriceKind.UNKNOWN:
+        text = str(Offer.PriceKind.UNKNOWN.label)
+    elif offer.is_free or (kind == Offer.PriceKind.FREE_LOCAL and not offer.price_dkk):
+        text = str(Offer.PriceKind(kind).label) if kind == Offer.PriceKind.FREE_LOCAL else _("Gratis")
     else:
         amount = offer.price_dkk
         whole = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
@@ -182,7 +193,47 @@ def price(offer: Offer) -> str:
             # Danish notation: '.' groups thousands, ',' marks decimals (1.250,50 kr.).
             whole = whole.translate(str.maketrans(",.", ".,"))
         text = _("%(amount)s kr.") % {"amount": whole}
+        unit = getattr(offer, "price_unit", "")
+        if unit:
+            text = f"{text} {Offer.PriceUnit(unit).label}"
+        if kind == Offer.PriceKind.FREE_LOCAL:
+            text = _("Gratis for kommunens egne skoler, ellers %(price)s") % {"price": text}
     return f"{text} ({offer.price_note})" if offer.price_note else text
+
+
+@register.filter
+def duration(offer: Offer) -> str:
+    """'45 minutter', '2–3 timer', '1 dag', '2 dage' in the active language; '' when not given."""
+    if offer.duration_days:
+        return ngettext("%(days)d dag", "%(days)d dage", offer.duration_days) % {"days": offer.duration_days}
+    if not offer.duration_minutes:
+        return ""
+    low, high = offer.duration_minutes, offer.duration_max_minutes or offer.duration_minutes
+    if low % 60 == 0 and high % 60 == 0:
+        span = str(low // 60) if low == high else f"{low // 60}–{high // 60}"
+        return ngettext("%(span)s time", "%(span)s timer", high // 60) % {"span": span}
+    span = str(low) if low == high else f"{low}–{high}"
+    return ngettext("%(span)s minut", "%(span)s minutter", high) % {"span": span}
+
+
+@register.filter
+def group_rules(offer: Offer) -> str:
+    """'15–28 elever · højst 1 klasse · 2 voksne med' ('' when nothing is given)."""
+    parts = []
+    low, high = offer.min_participants, offer.max_participants
+    if low and high:
+        parts.append(_("%(low)d–%(high)d elever") % {"low": low, "high": high})
+    elif high:
+        parts.append(_("højst %(count)d elever") % {"count": high})
+    elif low:
+        parts.append(_("mindst %(count)d elever") % {"count": low})
+    if offer.max_classes:
+        parts.append(ngettext("højst %(count)d klasse", "højst %(count)d klasser", offer.max_classes)
+                     % {"count": offer.max_classes})  # fmt: skip
+    if offer.adults_per_group:
+        parts.append(ngettext("%(count)d voksen med", "%(count)d voksne med", offer.adults_per_group)
+                     % {"count": offer.adults_per_group})  # fmt: skip
+    return " · ".join(parts)
 
 
 @register.filter
