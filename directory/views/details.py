@@ -7,6 +7,8 @@ unknown or not public (draft offer, archived place) is a 404.
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from directory.selectors import pages
@@ -95,9 +97,15 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if municipality is None:
         raise Http404
     listing = pages.municipality_listing(municipality=municipality)
+    embed_url = request.build_absolute_uri(reverse("directory:municipality_embed", args=[municipality.slug]))
     context = {
         "municipality": municipality,
         "listing": listing,
+        "embed_snippet": format_html(
+            '<iframe src="{}" title="{}" width="100%" height="720" style="border:0" loading="lazy"></iframe>',
+            embed_url,
+            _("Undervisning i %(name)s") % {"name": municipality.short_name},
+        ),
         "places": _places(listing.environments),
         "map_settings": map_settings(),
     }

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from directory.services.organisations import organisation_update
 from directory.services.versions import VersionConflict
+from maps.models import Municipality
 from network import permissions, selectors
 from network.forms import OrganisationProfileForm
 from network.views.access import organisation_for_editing
@@ -21,6 +22,8 @@ def dashboard(request):
         "organisations": selectors.organisations_for_dashboard(user),
         "overseen": permissions.overseen_municipalities(user),
         "is_coordinator": permissions.is_coordinator(user),
+        # A coordinator oversees every municipality: the coverage of each is one click away.
+        "all_municipalities": Municipality.objects.all() if permissions.is_coordinator(user) else [],
         "queue_size": len(selectors.moderation_queue()) if permissions.can_moderate(user) else 0,
     }
     return render(request, "network/dashboard.html", context)

@@ -182,6 +182,9 @@ def test_the_language_switch_shows_the_page_in_english_and_back(page, live_serve
         "/steder/naturhistorisk-museum/",
         "/organisationer/hostile/",
         "/kommuner/aarhus/",
+        "/kommuner/",
+        "/kommuner/aarhus/indlejret/",
+        "/?near=9990+Skagen&subject=biologi&radius=5",
         "/en/?near=8000",
     ],
 )

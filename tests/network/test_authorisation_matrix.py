@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from directory.models import Offer
 from network.models import Membership
-from network.services import membership_invite
 from network.newsletter.models import Issue
+from network.services import membership_invite
 from tests import factories
 from tests.events.factories import EventFactory
 
@@ -177,3 +177,23 @@ def test_the_matrix_covers_every_member_url(world):
     }
     assert len(endpoints(world)) == ENDPOINT_COUNT
     assert covered == names
+
+
+# Public pages of the municipality catalogues (issue 15): the same answer for every actor,
+# and the embeddable catalogue is the one page another site may frame.
+PUBLIC_PAGES = [
+    ("directory:municipality_list", {}),
+    ("directory:municipality_embed", {"slug": "aarhus"}),
+]
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+@pytest.mark.parametrize("name, kwargs", PUBLIC_PAGES)
+def test_public_municipality_pages_answer_every_actor_alike(request, client, world, actor, name, kwargs):
+    if actor != "anonymous":
+        client.force_login(request.getfixturevalue(actor))
+    response = client.get(reverse(name, kwargs=kwargs))
+    assert response.status_code == 200
+    assert world["offer"].title.encode() not in response.content  # a draft stays hidden
+    framed = name == "directory:municipality_embed"
+    assert ("X-Frame-Options" in response.headers) is not framed
