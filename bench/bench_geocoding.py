@@ -4,7 +4,9 @@
 
 Accuracy: every address in tests/maps/fixtures/institutions.csv (real museums, zoos, nature
 centres with their true position) through geocode(use_cache=False); prints the median and 95th
-percentile distance from the true place, the share in the right municipality, and the worst ones.
+percentile distance from the true place, the share in the right municipality, how often the true
+place's nearest postal-district point is its own district's (a point inside its district is
+nearer to the district's places than any other district's point is), and the worst ones.
 
 Throughput: prints calls per second and p50/p95 per call for geocode(use_cache=False), the raw
 gazetteer backend, a misspelt town (not found, with "did you mean" suggestions) and
@@ -110,10 +112,16 @@ def institutions() -> list[dict]:
         return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
+def result_district(label: str) -> str:
+    """ "8270 Højbjerg" -> "Højbjerg" (København K has a hundred postcodes and one point)."""
+    return label.split(" ", 1)[1]
+
+
 def accuracy() -> None:
     """Distance from the true place for each real institution's address (a miss counts as not found)."""
     rows = institutions()
-    errors, right_municipality, missed = [], 0, []
+    errors, right_municipality, missed, own_district_nearest = [], 0, [], 0
+    districts = list(tables().postcodes.values())
     for row in rows:
         try:
             result = geocode(row["address"], use_cache=False)
@@ -123,6 +131,11 @@ def accuracy() -> None:
         km = distance_km(float(row["latitude"]), float(row["longitude"]), result.latitude, result.longitude)
         errors.append((km, row["address"], result.label))
         right_municipality += result.municipality_code == int(row["municipality_code"])
+        true_place = (float(row["latitude"]), float(row["longitude"]))
+        nearest = min(districts, key=lambda place: distance_km(*true_place, place.latitude, place.longitude))
+        own_district_nearest += result.precision == "postcode" and nearest.name == result_district(
+            result.label
+        )
     distances = sorted(km for km, _, _ in errors)
     p95 = statistics.quantiles(distances, n=20, method="inclusive")[18]
     print(f"accuracy on {len(rows)} real institutions ({INSTITUTIONS.name}), offline gazetteer")
@@ -131,6 +144,9 @@ def accuracy() -> None:
         f"p95 {p95:.2f} km, max {distances[-1]:.2f} km"
     )
     print(f"  right municipality: {right_municipality} of {len(rows)}; not found: {len(missed)} {missed}")
+    print(
+        f"  nearest postal-district point is the address's own district: {own_district_nearest} of {len(rows)}"
+    )
     print(f"  farthest {WORST_SHOWN}:")
     for km, address, label in sorted(errors, reverse=True)[:WORST_SHOWN]:
         print(f"    {km:6.2f} km  {address}  ->  {label}")

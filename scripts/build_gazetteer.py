@@ -52,8 +52,9 @@ DATA = ROOT / "maps" / "data"
 GEONAMES_REGIONS = {"17": 1084, "18": 1082, "19": 1081, "20": 1085, "21": 1083}
 
 # Approximate centres (OpenStreetMap, by eye) of Copenhagen's postal districts, whose compass
-# letters do not describe them (København S is Amager, east of the centre), and of capital-area
-# districts GeoNames lacks; municipalities there are small, so a centre would be a poor guess.
+# letters do not describe them (København S is Amager, east of the centre), of capital-area
+# districts GeoNames lacks (municipalities there are small, so a centre would be a poor guess),
+# and of city districts in Odense, Aarhus and Aalborg that the compass rule misplaced.
 KNOWN_DISTRICTS = {
     "København K": (55.6794, 12.5797),
     "København C": (55.6794, 12.5797),
@@ -83,8 +84,14 @@ KNOWN_DISTRICTS = {
     "Brøndby": (55.6500, 12.4200),
     "Vallensbæk Strand": (55.6200, 12.3800),
     "Vallensbæk": (55.6380, 12.3700),  # GeoNames' Vallensbæk is the beach town, Vallensbæk Strand
-    "Odense M": (55.3750, 10.4150),  # south-east of the centre (the university, Hjallese)
+    # Compass letters do not describe these districts either; the suffix rule put Odense M and SØ
+    # on one spot and Aarhus N and Aalborg Øst at their city's edge.
+    "Odense M": (55.3800, 10.4200),  # Munkebjerg and the university
+    "Odense SØ": (55.3600, 10.4600),  # Holluf Pile, Tornbjerg, Fraugde
+    "Odense S": (55.3520, 10.3950),  # Hjallese, Dyrup
     "Aarhus V": (56.1720, 10.1550),  # Hasle and Herredsvang, north of Åbyhøj
+    "Aarhus N": (56.1930, 10.1850),  # Christiansbjerg, Skejby, Lisbjerg
+    "Aalborg Øst": (57.0300, 9.9900),  # Smedegård, Tornhøj and the university
     "Karlslunde": (55.5660, 12.2310),
 }
 COMPASS = {"N": (1, 0), "S": (-1, 0), "Ø": (0, 1), "V": (0, -1), "NV": (0.7, -0.7), "NØ": (0.7, 0.7)}

@@ -47,6 +47,14 @@ def test_a_districts_point_lies_by_a_landmark_inside_it(postcode, landmark, what
     assert distance_km(*landmark, result.latitude, result.longitude) <= max_km, what
 
 
+@pytest.mark.parametrize(("postcode", "landmark", "what", "max_km"), LANDMARKS)
+def test_the_postal_district_point_nearest_a_landmark_is_its_own_districts(postcode, landmark, what, max_km):
+    """Inside its district, a point is nearer to the district's places than any other district's point."""
+    districts = tables().postcodes.values()
+    nearest = min(districts, key=lambda place: distance_km(*landmark, place.latitude, place.longitude))
+    assert nearest.name == tables().postcodes[postcode].name, what
+
+
 def test_hoejbjerg_is_no_longer_placed_at_aarhus_city_centre():
     hoejbjerg, aarhus = geocode("8270 Højbjerg"), geocode("8000 Aarhus C")
     assert distance_km(hoejbjerg.latitude, hoejbjerg.longitude, aarhus.latitude, aarhus.longitude) > 4
