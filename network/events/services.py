@@ -34,6 +34,11 @@ class RegistrationRefused(Exception):
         self.message, self.code, self.field = message, code, field
 
 
+def _locked(pk: int) -> Event:
+    """The event's row, locked until the transaction ends (only that row: `of` leaves the joined ones)."""
+    return Event.objects.select_for_update(of=("self",)).select_related("venue", "organiser").get(pk=pk)
+
+
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
@@ -85,7 +90,7 @@ def event_publish(*, event: Event) -> Event:
 def event_cancel(*, event: Event) -> int:
     """Cancel the event and tell everyone registered or waiting. Returns how many were told."""
     with transaction.atomic():
-        locked = Event.objects.select_for_update().get(pk=event.pk)
+        locked = _locked(event.pk)
         if locked.status == Event.Status.CANCELLED:
             return 0
         locked.status = Event.Status.CANCELLED
@@ -141,7 +146,7 @@ def registration_create(
     try:
         with transaction.atomic():
             # The lock: concurrent registrations for this event wait here, then count what the first wrote.
-            locked = Event.objects.select_for_update().get(pk=event.pk)
+            locked = _locked(event.pk)
             _check_open(locked, now)
             if locked.registrations.filter(email=email, status__in=LIVE).exists():
                 raise _duplicate()
@@ -162,10 +167,11 @@ def registration_create(
                 status=Registration.Status.WAITING if full else Registration.Status.CONFIRMED,
                 token_hash=token_hash,
             )
-            emails.send_registration_received(registration, token)
     except IntegrityError:
         # The partial unique index caught a second live registration for the address.
         raise _duplicate() from None
+    # Composed after the commit, outside the lock: the next registrant need not wait for the e-mail.
+    emails.send_registration_received(registration, token)
     return registration, token
 
 
@@ -186,8 +192,9 @@ def registration_cancel(*, token: str, now: datetime | None = None) -> Registrat
         )
         if found is None:
             return None
-        event = Event.objects.select_for_update().get(pk=found)
-        registration = Registration.objects.select_related("event").get(token_hash=hash_token(token))
+        event = _locked(found)
+        registration = Registration.objects.get(token_hash=hash_token(token))
+        registration.event = event
         if registration.status == Registration.Status.CANCELLED:
             return registration
         registration.status = Registration.Status.CANCELLED
@@ -228,7 +235,7 @@ def reminders_send(*, now: datetime | None = None, ahead: timedelta = timedelta(
     events = reminded = 0
     for pk in list(due):
         with transaction.atomic():
-            event = Event.objects.select_for_update().get(pk=pk)
+            event = _locked(pk)
             if event.reminder_sent_at is not None:  # another worker got here first
                 continue
             event.reminder_sent_at = now

@@ -32,13 +32,15 @@ def _markers(events: list[Event]) -> list[dict]:
 
 def event_list(request: HttpRequest) -> HttpResponse:
     form = EventFilterForm(request.GET or None)
-    events = selectors.events_list(filters=form.filters())
+    filters = form.filters()
+    events = selectors.events_list(filters=filters)
     context = {
         "form": form,
         "events": events,
         "places": _markers(events),
         "map_settings": map_settings(),
-        "past": form.filters().when == "past",
+        "past": filters.when == "past",
+        "show_distance": filters.near is not None,
     }
     return render(request, "events/list.html", context, status=400 if form.is_bound and form.errors else 200)
 
