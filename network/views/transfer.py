@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from directory import vocabulary
 from directory.imports import export
 from directory.imports.columns import COLUMNS
 from directory.imports.reading import max_bytes
@@ -67,7 +68,15 @@ def import_page(request, slug: str):
                     "filename": upload.name,
                     "data": data.hex(),
                 }
-    context = {"organisation": organisation, "form": form, "report": report, "columns": COLUMNS}
+    context = {
+        "organisation": organisation, "form": form, "report": report, "columns": COLUMNS,
+        "accepted_words": [
+            (_("Fag og temaer"), vocabulary.accepted_words("subjects")),
+            (_("Klassetrin og målgrupper"), vocabulary.accepted_words("grades")),
+            (_("Kategorier"), vocabulary.accepted_words("categories")),
+            (_("Former"), vocabulary.accepted_words("formats")),
+        ],
+    }  # fmt: skip
     return render(request, "network/import.html", context, status=400 if report and not report.ok else 200)
 
 

@@ -210,3 +210,22 @@ def test_the_template_is_a_valid_import_file(zoo):
     assert [cell.value for cell in workbook.active[1]] == KEYS
     report = run(zoo, export.render(export.template_rows(), "csv"), dry_run=True)
     assert report.ok, report.problems()
+
+
+def test_the_import_page_shows_each_reading_the_drafts_and_every_accepted_word(client, editor_of_zoo, zoo):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    rows = [
+        dict(GOOD_ROWS[0], fra_klassetrin="Indskoling", til_klassetrin="", pris="<b>DKK 50 pr. elev</b>"),
+        dict(GOOD_ROWS[1], pris=""),
+    ]
+    client.force_login(editor_of_zoo)
+    upload = SimpleUploadedFile("tilbud.csv", csv_bytes(rows), content_type="text/csv")
+    page = client.post(reverse("members:import", args=[zoo.slug]), {"file": upload}).content.decode()
+    assert "“Indskoling” læst som 0.–3. klasse" in page
+    assert 'id="import-drafts"' in page and "Prisen mangler" in page
+    assert "&lt;b&gt;DKK 50 pr. elev&lt;/b&gt;" in page and "<b>DKK" not in page  # provider text escaped
+    for word in ("Mellemtrin", "N/T", "Naturskole".lower(), "vi kommer ud", "materialekasse"):
+        assert word in page, word
+    assert nothing_written(zoo)

@@ -39,6 +39,10 @@ class Command(BaseCommand):
                 dry_run=dry_run,
                 progress=bar.update,
             )
+        for line, column, message in report.readings():
+            self.stdout.write(f"linje {line}, kolonne {column}: {message}")
+        for line, column, message in report.warnings():
+            self.stdout.write(self.style.WARNING(f"linje {line}, kolonne {column}: kladde – {message}"))
         for line, column, message in report.problems():
             self.stderr.write(f"linje {line or '-'}, kolonne {column or '-'}: {message}")
         summary = ", ".join(
