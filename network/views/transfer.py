@@ -13,6 +13,7 @@ from directory.imports import export
 from directory.imports.columns import COLUMNS
 from directory.imports.reading import max_bytes
 from directory.imports.services import listings_import
+from network import municipality_export as owned_export
 from network import selectors
 from network.forms import ImportForm
 from network.views.access import municipality_for_overseeing, organisation_for_editing
@@ -96,6 +97,13 @@ def organisation_export(request, slug: str, export_format: str):
 @login_required
 def municipality_export(request, code: int, export_format: str):
     municipality = municipality_for_overseeing(request, code)
+    if export_format not in export.FORMATS:
+        raise Http404
     offers = selectors.offers_in_municipality(municipality)
-    rows = export.export_rows(offers, municipality.environments.all())
-    return _download(rows, export_format, f"{municipality.slug}-{timezone.localdate():%Y-%m-%d}")
+    with override("da"):  # the file's values are Danish whatever the page language
+        rows = owned_export.municipality_rows(offers, municipality.environments.all())
+        body = owned_export.render(rows, export_format)
+    response = HttpResponse(body, content_type=export.FORMATS[export_format])
+    stem = f"{municipality.slug}-{timezone.localdate():%Y-%m-%d}"
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{export_format}"'
+    return response
