@@ -163,3 +163,10 @@ def test_end_before_start_is_refused_by_the_database(knowledge_centre, zoo_place
     with pytest.raises(IntegrityError), transaction.atomic():
         Event.objects.create(title="Baglæns", slug="baglaens", organiser=knowledge_centre, venue=zoo_place,
                              starts_at=now, ends_at=now - timedelta(hours=1))  # fmt: skip
+
+
+def test_the_event_pages_speak_english_under_en(client, programme):
+    content = client.get("/en/arrangementer/").content.decode()
+    assert "Upcoming events" in content and "Conference" in content
+    detail = client.get(f"/en/arrangementer/{programme['aarhus'].slug}/").content.decode()
+    assert "Add to calendar (.ics)" in detail and "Register" in detail
