@@ -8,13 +8,14 @@ from django.views.generic import TemplateView
 
 from directory.sitemaps import SITEMAPS
 from network.health import healthz
+from network.knowledge.sitemaps import KNOWLEDGE_SITEMAPS
 
 urlpatterns = [
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
     ),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS | KNOWLEDGE_SITEMAPS}, name="sitemap"),
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(("network.events.api_urls", "api-events"))),

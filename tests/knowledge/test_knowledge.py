@@ -178,3 +178,24 @@ def test_the_network_page_lists_members_on_a_map_and_partners_have_theirs(client
     Partnership.objects.create(organisation=outsider, since=2021)
     content = client.get(reverse("knowledge:partnerships")).content.decode()
     assert "Ikke medlem" in content and "2021" in content
+
+
+def test_the_sitemap_lists_published_events_news_and_pages(client):
+    from tests.events.factories import EventFactory
+
+    event = EventFactory(title="Offentlig temadag", slug="offentlig")
+    EventFactory(title="Kladde", slug="kladde-event", status="draft")
+    item = article()
+    content = client.get("/sitemap.xml").content.decode()
+    assert event.get_absolute_url() in content and "/arrangementer/kladde-event/" not in content
+    assert item.get_absolute_url() in content and "/om/tilgaengelighedserklaering/" in content
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["knowledge_article_add", "knowledge_page_changelist", "knowledge_annualreport_add", "knowledge_partnership_add",
+     "knowledge_presscontact_add", "events_event_add", "events_event_changelist", "events_registration_changelist"],
+)  # fmt: skip
+def test_the_admin_pages_for_coordinators_open(client, coordinator, name):
+    client.force_login(coordinator)
+    assert client.get(reverse(f"admin:{name}")).status_code == 200
