@@ -13,6 +13,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from directory.imports import matching
 from directory.imports.columns import COLUMNS
 from directory.imports.reading import Table
 from directory.imports.values import Notes, RowErrors, Vocabulary, offer_fields, place_fields
@@ -230,6 +231,16 @@ def _write_place(organisation: Organisation, planned: _Planned, user) -> Learnin
     entry, fields = planned.entry, dict(planned.fields)
     latitude, longitude = fields.pop("latitude"), fields.pop("longitude")
     existing = _find(organisation.environments.all(), entry.key, PLACE_KEY_PREFIX)
+    if existing is None:  # a new id: the same place typed again joins the one we have, as it is
+        joined, how = matching.existing_place(organisation, planned.fields)
+        if joined is not None:
+            entry.readings.append(("sted_id", how))
+            if not joined.external_id:  # so the next import finds it by its id
+                entry.action = Action.UPDATE
+                joined = environment_services.environment_update(
+                    environment=joined, user=user, external_id=entry.key
+                )
+            return joined
     if existing is not None and _place_unchanged(existing, planned.fields):
         return existing
     try:
