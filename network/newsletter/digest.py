@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone, translation
 
+from directory.models import Offer
 from network.newsletter import changes, emails, matching, network_news
 from network.newsletter.models import DigestSending, Subscriber
 
@@ -46,18 +47,28 @@ class DigestRun:
     offers: int = 0
     _news: dict = field(default_factory=dict)  # offer ids by window; the network's news and events
     _matches: dict = field(default_factory=dict)
+    _unplaced: dict = field(default_factory=dict)  # per window: matching's answers without a point
 
     def news_ids(self, since: datetime) -> set[int]:
+        return set(self.news_offers(since))
+
+    def news_offers(self, since: datetime) -> dict[int, Offer]:
+        """The window's news, read once per run: each digest shows some of these."""
         if since not in self._news:
-            self._news[since] = changes.news_offer_ids(since=since, until=self.now)
+            ids = changes.news_offer_ids(since=since, until=self.now)
+            offers = Offer.objects.filter(pk__in=ids).select_related("organisation") if ids else []
+            self._news[since] = {offer.pk: offer for offer in offers}
         return self._news[since]
 
     def matches(self, querystring: str, since: datetime) -> list[matching.MatchedOffer]:
         key = (querystring, since)
         if key not in self._matches:
             ids = self.news_ids(since)
+            unplaced = self._unplaced.setdefault(since, {})
             self._matches[key] = (
-                matching.offers_matching(querystring=querystring, offer_ids=ids) if ids else []
+                matching.offers_matching(querystring=querystring, offer_ids=ids, unplaced=unplaced)
+                if ids
+                else []
             )
         return self._matches[key]
 
@@ -71,6 +82,10 @@ class DigestRun:
         if "events" not in self._news:
             self._news["events"] = network_news.upcoming_events(limit=EVENTS_IN_DIGEST)
         return self._news["events"]
+
+    @property
+    def searches_run(self) -> int:
+        return len(self._matches)
 
     def summary(self) -> str:
         return (
@@ -136,12 +151,13 @@ def digest_context(*, subscriber: Subscriber, since: datetime, run: DigestRun, p
         for subscription in subscriber.subscriptions.all():
             if subscription.confirmed_at is None:
                 continue
+            offers = run.news_offers(since)
             found = [
-                match
+                (offers[match.offer_id], match.distance_km)
                 for match in run.matches(subscription.filters, since)
-                if match.offer.pk not in seen  # an offer once, under the first search finding it
+                if match.offer_id not in seen  # an offer once, under the first search finding it
             ][:MAX_OFFERS_PER_SEARCH]
-            seen.update(match.offer.pk for match in found)
+            seen.update(offer.pk for offer, _distance in found)
             if found:
                 searches.append(_search_block(subscription, found, campaign))
         news, events = [], []
@@ -158,7 +174,7 @@ def digest_context(*, subscriber: Subscriber, since: datetime, run: DigestRun, p
     }
 
 
-def _search_block(subscription, found: list[matching.MatchedOffer], campaign: str) -> dict:
+def _search_block(subscription, found: list[tuple[Offer, float | None]], campaign: str) -> dict:
     return {
         "words": matching.describe(subscription.filters),
         "area": subscription.area_label,
@@ -168,13 +184,13 @@ def _search_block(subscription, found: list[matching.MatchedOffer], campaign: st
         ),
         "offers": [
             {
-                "title": match.offer.title,
-                "organisation": match.offer.organisation.name,
-                "summary": match.offer.summary,
-                "distance_km": match.distance_km,
-                "url": emails.with_campaign(emails.absolute(match.offer.get_absolute_url()), campaign),
+                "title": offer.title,
+                "organisation": offer.organisation.name,
+                "summary": offer.summary,
+                "distance_km": distance_km,
+                "url": emails.with_campaign(emails.absolute(offer.get_absolute_url()), campaign),
             }
-            for match in found
+            for offer, distance_km in found
         ],
     }
 

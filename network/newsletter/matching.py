@@ -28,7 +28,7 @@ NOT_FILTERS = ("page", "ordering", "zoom")
 # Values of ``format`` that choose the API's output, not the offer's delivery form.
 OUTPUT_FORMATS = ("json", "api", "geojson")
 # A point search is read in pages of this many offers until every candidate is placed.
-SCAN_PAGE = 200
+SCAN_PAGE = 500
 
 
 @dataclass
@@ -44,9 +44,9 @@ class CleanFilters:
         return not self.errors
 
 
-@dataclass
+@dataclass(frozen=True)
 class MatchedOffer:
-    offer: object  # directory.models.Offer, with its page relations fetched
+    offer_id: int
     distance_km: float | None
 
 
@@ -123,39 +123,55 @@ def search_path(querystring: str) -> str:
     return f"{path}?{querystring}" if querystring else path
 
 
-def offers_matching(*, querystring: str, offer_ids: Iterable[int]) -> list[MatchedOffer]:
+def offers_matching(
+    *, querystring: str, offer_ids: Iterable[int], unplaced: dict | None = None
+) -> list[MatchedOffer]:
     """The offers among ``offer_ids`` that the search ``querystring`` finds, nearest first
-    when it has a point, else newest first."""
+    when it has a point, else newest first. ``unplaced``: a dict kept by the caller for one set
+    of ``offer_ids``, holding the answers of the searches without their point, which many
+    subscriptions share (the same subjects and grade, each near another school)."""
     ids = set(offer_ids)
     form = OfferSearchForm(data=QueryDict(querystring))
     if not ids or not form.is_valid():
         return []
     params = dict(form.cleaned_data)
     # Without its point the search finds a superset (the point only narrows); restricted to the
-    # changed ids that is one indexed query, and most subscriptions stop here with nothing.
-    candidates = _without_point_among(params, ids)
+    # given ids that is one indexed query, and most subscriptions stop here with nothing.
+    key = _without_point(querystring)
+    if unplaced is None or key not in unplaced:
+        candidates = _without_point_among(params, ids)
+        if unplaced is not None:
+            unplaced[key] = candidates
+    else:
+        candidates = unplaced[key]
     if not candidates or params.get("near") is None:
-        return [MatchedOffer(offer, None) for offer in candidates.values()]
+        return [MatchedOffer(pk, None) for pk in candidates]
     return _nearest_among(params, set(candidates))
 
 
-def _without_point_among(params: dict, ids: set[int]) -> dict[int, object]:
+def _without_point(querystring: str) -> str:
+    query = QueryDict(querystring, mutable=True)
+    for name in ("near", "radius"):
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def _without_point_among(params: dict, ids: set[int]) -> list[int]:
     unplaced = {**params, "near": None, "ordering": Ordering.NEWEST}
-    result = offer_search(params=unplaced)
-    offers = result.offers.queryset.filter(pk__in=ids)
-    return {offer.pk: offer for offer in offers}
+    offers = offer_search(params=unplaced).offers.queryset
+    # Only the ids: the page relations the search page prefetches are not needed here.
+    return list(offers.prefetch_related(None).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def _nearest_among(params: dict, candidates: set[int]) -> list[MatchedOffer]:
-    """The engine's point search, read nearest first page by page until every candidate is
-    placed or the result ends (the engine decides reach: radius, outreach service areas)."""
-    result = offer_search(params={**params, "ordering": Ordering.DISTANCE})
+    """The engine's point search, read nearest first as light rows, page by page until every
+    candidate is placed or the result ends (the engine decides reach: radius, service areas)."""
+    result = offer_search(params={**params, "ordering": Ordering.DISTANCE}, rows=True)
     found: list[MatchedOffer] = []
-    total = result.count
-    for start in range(0, total, SCAN_PAGE):
-        for offer in result.offers[start : start + SCAN_PAGE]:
-            if offer.pk in candidates:
-                found.append(MatchedOffer(offer, getattr(offer, "distance_km", None)))
+    for start in range(0, result.count, SCAN_PAGE):
+        for row in result.offers[start : start + SCAN_PAGE]:
+            if row.id in candidates:
+                found.append(MatchedOffer(row.id, row.distance_km))
         if len(found) == len(candidates):
             break
     return found
