@@ -34,6 +34,18 @@ class LoginForm(AuthenticationForm):
     username = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={"autofocus": True}))
 
 
+OFFER_HELP_TEXTS = {
+    "service_radius_km": _(
+        "Kun for udgående tilbud: hvor langt I kører ud til skoler, målt fra jeres steder (1–500 km). "
+        "Tomt: kun de kommuner, I vælger."
+    ),
+    "external_id": _(
+        "Jeres eget id for tilbuddet i jeres system (fx 'FORLOEB-12'). Bruges til at genkende "
+        "tilbuddet ved import; kan stå tomt."
+    ),
+}
+
+
 class OfferForm(VersionedFormMixin, forms.ModelForm):
     months = forms.TypedMultipleChoiceField(
         label=_("Måneder"),
@@ -60,13 +72,29 @@ class OfferForm(VersionedFormMixin, forms.ModelForm):
         self.instance.organisation = organisation
         self.fields["price_kind"].required = False  # a form without it keeps the offer's kind
         self.fields["environments"].queryset = organisation.environments.active()
-        # The model stores a bit mask; the checkboxes need the month numbers.
-        self.initial["months"] = mask_to_months(self.instance.months)
+        # The model stores a bit mask; the checkboxes need the month numbers. A new offer starts
+        # with none ticked: twelve pre-ticked boxes were left as they stood.
+        self.initial["months"] = mask_to_months(self.instance.months) if self.instance.pk else []
+        for name, help_text in OFFER_HELP_TEXTS.items():
+            if name in self.fields:
+                self.fields[name].help_text = help_text
         self.fields["subjects"].error_messages["required"] = _("Vælg mindst ét fag eller tema.")
         self.add_version_field()
 
     def clean_months(self) -> int:
         return months_to_mask(self.cleaned_data["months"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("format") == Offer.Format.ON_SITE and "environments" in self.fields:
+            if not cleaned.get("environments") and "environments" not in self.errors:
+                self.add_error(
+                    "environments",
+                    _(
+                        "Et besøg på stedet skal knyttes til mindst ét sted. Opret stedet først, eller vælg en anden form."
+                    ),
+                )
+        return cleaned
 
     def clean_price_kind(self) -> str:
         return self.cleaned_data.get("price_kind") or self.instance.price_kind or Offer.PriceKind.AMOUNT
