@@ -26,8 +26,8 @@ from directory.demo.data.organisations import ORGANISATIONS
 from directory.models import Category, Grade, Language, LearningEnvironment, Offer, Organisation, Subject
 from directory.models.offers import months_to_mask
 from directory.reference_data import sync_taxonomy
-from directory.services.environments import environment_create, environment_update
 from directory.search.refresh import search_index_refresh
+from directory.services.environments import environment_create, environment_update
 from maps.models import Municipality
 
 DEMO_PREFIX = "demo-"
@@ -180,23 +180,59 @@ def _upsert_environment(
     return environment_update(environment=environment, **changes)
 
 
+# What a real provider writes besides the basics, by form: what the school must see to.
+REQUIREMENTS = {
+    Offer.Format.ON_SITE: "Mød op 10 minutter før. Klassen har mindst to voksne med.",
+    Offer.Format.OUTREACH: "Et lokale med plads til gruppearbejde, adgang til strøm og en voksen fra skolen.",
+    Offer.Format.DIGITAL: "Storskærm eller projektor med lyd og en stabil internetforbindelse.",
+    Offer.Format.LOAN: "Kassen hentes og afleveres igen inden for tre uger; lærervejledning medfølger.",
+    Offer.Format.SELF_GUIDED: "Læreren henter opgavearkene på hjemmesiden og forbereder klassen.",
+}
+
+
 def _offer_values(offer: dict, organisation: Organisation, reference: _Reference, status: str | None) -> dict:
     offer_format = offer.get("format", Offer.Format.ON_SITE)
     months = offer.get("months", "school")
     price = offer.get("price", 0)
     number = stable_number(offer["title"] + organisation.slug)
+    grade_from, grade_to = reference.grades[offer["grades"][0]], reference.grades[offer["grades"][1]]
+    subjects = [reference.subjects[slug].name for slug in offer["subjects"]]
+    # Durations as providers give them: minutes, a span for flexible visits, whole days for camps.
+    minutes = offer.get("duration", 60 if offer_format == Offer.Format.DIGITAL else 90)
+    days = offer.get("days")
+    longest = offer.get("duration_max", minutes + 30 if minutes and number % 4 == 0 and not days else None)
+    price_kind = offer.get("price_kind", Offer.PriceKind.AMOUNT)
+    if price_kind in {Offer.PriceKind.FREE, Offer.PriceKind.UNKNOWN}:
+        price = 0  # no amount to show, whatever the everyday-price rule above picked
+    elif price_kind == Offer.PriceKind.AMOUNT and not price and number % 2:
+        price_kind = Offer.PriceKind.FREE  # said in words, as most providers do ("Gratis")
     return {
         "title": offer["title"],
         "summary": offer["summary"],
         "description": offer["description"],
-        "grade_from": reference.grades[offer["grades"][0]],
-        "grade_to": reference.grades[offer["grades"][1]],
+        "grade_from": grade_from,
+        "grade_to": grade_to,
         "format": offer_format,
-        "duration_minutes": offer.get("duration", 60 if offer_format == Offer.Format.DIGITAL else 90),
+        "duration_minutes": None if days else minutes,
+        "duration_max_minutes": None if days else longest,
+        "duration_days": days,
+        "min_participants": offer.get("min_participants", 10 if number % 3 == 0 else None),
         "max_participants": offer.get("participants", 30 if offer_format == Offer.Format.DIGITAL else 28),
+        "max_classes": offer.get("classes", 1 if offer_format != Offer.Format.DIGITAL else None),
+        "adults_per_group": 2 if grade_to.level <= 5 else 1,
+        "price_kind": price_kind,
         "price_dkk": Decimal(price),
-        "price_note": "" if price == 0 else "Pr. klasse inkl. moms.",
+        "price_unit": offer.get("price_unit", "klasse" if price else ""),
+        "price_note": "" if price == 0 else "Inkl. moms.",
         "months": months_to_mask(SEASONS[months] if isinstance(months, str) else months),
+        "period_note": offer.get("period", "Tirsdag–torsdag kl. 9–14" if number % 5 == 0 else ""),
+        "learning_goals": offer.get(
+            "goals",
+            f"Eleverne kan undersøge og forklare det, de har mødt, med fagets begreber ({', '.join(subjects)}), "
+            f"og kan fortælle andre om det bagefter.",
+        ),
+        "requirements": REQUIREMENTS[offer_format],
+        "keywords": ", ".join(offer.get("keywords", [name.lower() for name in subjects])),
         "booking_url": f"{organisation.website}/skoler",
         "booking_email": organisation.email,
         "booking_phone": f"+45 {70 + number % 30} {number % 100:02d} {number // 100 % 100:02d} 00",

@@ -90,7 +90,7 @@ def test_demo_offers_spread_over_subjects_grades_formats_prices_and_statuses():
     assert Subject.objects.filter(offers__in=offers).distinct().count() >= 25
     for level in range(14):
         assert offers.published().for_grade(level).exists(), f"no published offer for grade level {level}"
-    assert set(offers.values_list("format", flat=True)) == {"paa-stedet", "udgaaende", "digitalt"}
+    assert set(offers.values_list("format", flat=True)) == set(Offer.Format.values)
     assert offers.free().count() >= offers.count() // 3
     assert offers.filter(price_dkk__gte=500, price_dkk__lte=1500).count() >= 20
     statuses = {status: offers.filter(status=status).count() for status in ("published", "draft", "archived")}
@@ -99,6 +99,20 @@ def test_demo_offers_spread_over_subjects_grades_formats_prices_and_statuses():
     )
     assert not offers.filter(title="").exists() and not offers.filter(description="").exists()
     assert offers.filter(languages__code="de").exists() and offers.filter(languages__code="en").exists()
+
+
+def test_demo_offers_carry_the_richer_facts_a_real_offer_has():
+    offers = Offer.objects.exclude(slug__startswith=PREFIX).published()
+    assert not offers.filter(learning_goals="").exists() and not offers.filter(requirements="").exists()
+    assert not offers.filter(keywords="").exists()
+    assert set(offers.values_list("price_kind", flat=True)) == set(Offer.PriceKind.values)
+    assert {"klasse", "elev"} <= set(offers.values_list("price_unit", flat=True))
+    assert (
+        offers.filter(duration_days__gte=2).exists()
+        and offers.filter(duration_max_minutes__isnull=False).exists()
+    )
+    assert offers.filter(min_participants__isnull=False).exists() and offers.filter(max_classes=1).exists()
+    assert offers.filter(adults_per_group=2).exists() and offers.exclude(period_note="").exists()
 
 
 def test_every_demo_outreach_offer_serves_an_area_and_every_offer_has_a_place_and_subject():

@@ -40,8 +40,11 @@ TEMPLATES = {
             "Kufferten sendes til skolen og rummer genstande, billeder og en lærervejledning.",
             ["historie", "dansk"],
             ("1-klasse", "6-klasse"),
-            format="udgaaende",
-            service_radius=60,
+            format="udlaan",
+            duration=None,
+            price=150,
+            price_unit="",
+            keywords=["museumskuffert", "genstande", "materialekasse"],
         ),
         template(
             "Historiske detektiver",
@@ -51,6 +54,21 @@ TEMPLATES = {
             ["historie", "dansk"],
             ("4-klasse", "8-klasse"),
             price=650,
+            goals="Eleverne kan bruge kilder og genstande til at undersøge fortiden og vurdere, hvad de kan "
+            "fortælle (Fælles Mål, historie: kildearbejde).",
+            keywords=["kildekritik", "mysterium", "genstande"],
+        ),
+        template(
+            "Museet på egen hånd",
+            "Opgaveark, klassen løser i udstillingen uden guide.",
+            "Læreren henter opgavearkene på forhånd; klassen går selv rundt i {place} i {city}.",
+            ["historie"],
+            ("3-klasse", "9-klasse"),
+            format="egen-haand",
+            duration=60,
+            duration_max=120,
+            price=20,
+            price_unit="elev",
         ),
         template(
             "Museet for de mindste",
@@ -270,6 +288,7 @@ TEMPLATES = {
             "Et besøg i {place} om job, uddannelsesveje og virksomhedens rolle i samfundet.",
             ["uddannelse-og-job", "samfundsfag"],
             ("7-klasse", "ungdomsuddannelse"),
+            price_kind="ukendt",
         ),
         template(
             "Innovationscamp",
@@ -277,6 +296,7 @@ TEMPLATES = {
             "Eleverne arbejder i teams og pitcher deres løsning for virksomhedens folk.",
             ["innovation-og-entreprenoerskab", "uddannelse-og-job"],
             ("7-klasse", "10-klasse"),
+            days=2,
         ),
     ],
     "landbrug": [
@@ -313,6 +333,8 @@ TEMPLATES = {
             ["geografi", "samfundsfag", "baeredygtighed"],
             ("6-klasse", "10-klasse"),
             format="digitalt",
+            price_kind="gratis-kommune",
+            price=400,
         ),
     ],
     "andet": [
