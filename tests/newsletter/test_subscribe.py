@@ -147,3 +147,8 @@ def test_the_search_page_offers_to_subscribe_to_the_search(client, biology_offer
     html = response.content.decode()
     assert "Få besked om nye tilbud som disse" in html
     assert 'name="filters" value="near=8000&amp;subject=biologi"' in html
+
+
+def test_the_pages_are_in_english_under_en(client):
+    html = client.get("/en/nyhedsbrev/").content.decode()
+    assert "Get notified of new offers" in html and "Your e-mail" in html
