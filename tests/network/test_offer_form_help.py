@@ -86,3 +86,10 @@ def test_the_booking_box_falls_back_to_the_organisations_email_and_phone(client)
     booking = re.search(r'<aside aria-labelledby="booking-heading">.*?</aside>', page, re.S).group(0)
     assert 'href="mailto:skole@zoo.dk"' in booking
     assert 'href="tel:+4587130800"' in booking
+
+
+def test_the_dashboard_is_called_what_the_menu_calls_it(client, editor_of_zoo, zoo):
+    client.force_login(editor_of_zoo)
+    page = client.get(reverse("members:dashboard")).content.decode()
+    menu_name = re.search(r'<li><a href="/medlem/">([^<]+)</a></li>', page).group(1)
+    assert f"<h1>{menu_name}</h1>" in page
