@@ -132,3 +132,19 @@ def test_the_member_form_says_next_to_the_field_when_facts_contradict(client):
     )  # fmt: skip
     assert response.status_code in (200, 400)
     assert "Den længste varighed kan ikke være kortere end den korteste." in response.content.decode()
+
+
+def test_the_richer_facts_read_in_english_under_en(client):
+    offer = factories.OfferFactory(
+        duration_days=2, price_kind=Offer.PriceKind.AMOUNT, price_dkk=50, price_unit=Offer.PriceUnit.PUPIL,
+        max_participants=28, max_classes=1, learning_goals="Mål", requirements="Krav",
+    )  # fmt: skip
+    page = client.get(f"/en{offer.get_absolute_url()}").content.decode()
+    for text in (
+        "2 days",
+        "per pupil",
+        "at most 28 pupils · at most 1 class",
+        "Learning goals",
+        "Requirements on",
+    ):
+        assert text in page, text
