@@ -106,14 +106,15 @@ def percentile(values: list[float], share: float) -> float:
 
 def explain_nearby(lat: float, lng: float, radius: int = 25) -> str:
     from directory.search.forms import OfferSearchForm
-    from directory.search.reach import count_statement, reach_statements
+    from directory.search.reach import PointReach, reach_statements
 
     form = OfferSearchForm(QueryDict(f"near={lat},{lng}&radius={radius}&subject=biologi&grade=5-klasse"))
     assert form.is_valid(), form.errors
     explain = "EXPLAIN ANALYZE" if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN"
     statements = reach_statements(params=form.cleaned_data)
     if radius > 25:  # every point search counts in the database (reach.PointReach); shown for the wide one
-        statements.append(("count", count_statement(params=form.cleaned_data)))
+        count = PointReach(params=form.cleaned_data, conditions=None, served={}, read_outreach=False)
+        statements.append(("count", count.count_statement()))
     out = []
     with connection.cursor() as cursor:
         for part, (sql, params) in statements:

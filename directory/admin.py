@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from directory.models import Category, Grade, Language, LearningEnvironment, Offer, Organisation, Subject
-from directory.services import environments as environment_services
 from directory.search.refresh import search_index_refresh
+from directory.services import environments as environment_services
 from maps.geocoding import AddressNotFound, geocode, in_denmark
 
 LOCATION_FIELDS = {"latitude", "longitude", "coordinates_locked"}

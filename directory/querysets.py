@@ -119,7 +119,11 @@ class OfferQuerySet(models.QuerySet):
 
     def for_grade(self, level: int) -> OfferQuerySet:
         """Offers whose grade range covers the grade."""
-        return self.filter(grade_from_id__lte=level, grade_to_id__gte=level)
+        return self.for_grades(level, level)
+
+    def for_grades(self, low: int, high: int) -> OfferQuerySet:
+        """Offers whose grade range meets the grades ``low``–``high`` (levels)."""
+        return self.filter(grade_from_id__lte=high, grade_to_id__gte=low)
 
     def for_month(self, month: int) -> OfferQuerySet:
         from directory.models.offers import month_bit
@@ -235,68 +239,7 @@ def latitude_bands(min_latitude: float, max_latitude: float) -> list[int]:
     return list(range(low, high + 1))
 
 
-def subject_mask(subject_ids: list[int]) -> int:
-    mask = 0
-    for pk in subject_ids:
-        mask |= 1 << (pk % SUBJECT_BITS)
-    return mask
-
-
 class OfferPlacementQuerySet(models.QuerySet):
-    """Rows of the search table (directory/models/search_index.py): the same filters as
-    OfferQuerySet, on the copied columns, with the link tables probed by offer id."""
-
-    def for_subject_bits(self, subject_ids: list[int]) -> OfferPlacementQuerySet:
-        """Rows whose subject bits meet the subjects': a test on the index entry that leaves the
-        candidates of ``for_subjects`` (exact when no two subjects share a bit)."""
-        return self.alias(subject_match=models.F("subject_bits").bitand(subject_mask(subject_ids))).filter(
-            subject_match__gt=0
-        )
-
-    def for_subjects(self, subject_ids: list[int]) -> OfferPlacementQuerySet:
-        """Rows of offers that teach any of the subjects: an EXISTS probe of the links by offer
-        id. Apply it after the cheap filters: SQLite tests the conditions in that order."""
-        from directory.models import Offer
-
-        through = Offer.subjects.through
-        teaching = through.objects.filter(offer_id=models.OuterRef("offer_id"), subject_id__in=subject_ids)
-        return self.filter(models.Exists(teaching))
-
-    def for_grade(self, level: int) -> OfferPlacementQuerySet:
-        return self.filter(grade_from__lte=level, grade_to__gte=level)
-
-    def for_formats(self, formats: list[str]) -> OfferPlacementQuerySet:
-        return self.filter(format__in=formats)
-
-    def free(self) -> OfferPlacementQuerySet:
-        return self.filter(price_dkk=0)
-
-    def not_free(self) -> OfferPlacementQuerySet:
-        return self.filter(price_dkk__gt=0)
-
-    def for_language(self, code: str) -> OfferPlacementQuerySet:
-        from directory.models import Offer
-
-        spoken = Offer.languages.through.objects.filter(
-            offer_id=models.OuterRef("offer_id"), language_id=code
-        )
-        return self.filter(models.Exists(spoken))
-
-    def for_month(self, month: int) -> OfferPlacementQuerySet:
-        from directory.models.offers import month_bit
-
-        return self.alias(month_match=models.F("months").bitand(month_bit(month))).filter(month_match__gt=0)
-
-    def for_offers(self, offers: models.QuerySet) -> OfferPlacementQuerySet:
-        return self.filter(offer_id__in=offers.values("pk"))
-
-    def in_box(self, box: BoundingBox) -> OfferPlacementQuerySet:
-        """Rows inside a box: one index seek per latitude band (``band IN (…)``), then a
-        longitude range; the exact latitude range is tested on the index entry."""
-        return self.filter(
-            band__in=latitude_bands(box.min_lat, box.max_lat),
-            longitude__gte=box.min_lng,
-            longitude__lte=box.max_lng,
-            latitude__gte=box.min_lat,
-            latitude__lte=box.max_lat,
-        )
+    """Rows of the search tables (directory/models/search_index.py). The searches read them in
+    SQL composed from the filters' row conditions (directory/search/filters.py), so no filter
+    is written here a second time."""

@@ -15,7 +15,7 @@ never change them.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import transaction
@@ -36,6 +36,8 @@ class Reference:
     municipalities: dict  # code -> Municipality
     regions: dict  # code -> Region
     max_reach_km: int  # the largest service radius of any search row, 0 if none
+    # Lookups derived from the tables (directory/search/fields.py), built on first use.
+    indexes: dict = field(default_factory=dict)
 
 
 _current: Reference | None = None

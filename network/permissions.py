@@ -49,14 +49,6 @@ def editable_organisations(user: AnyUser) -> QuerySet[Organisation]:
     return Organisation.objects.filter(Exists(member_of))
 
 
-def managed_organisations(user: AnyUser) -> QuerySet[Organisation]:
-    """Organisations whose people the user may invite and remove."""
-    if is_coordinator(user):
-        return Organisation.objects.all()
-    admin_of = _memberships(user).filter(organisation=OuterRef("pk"), role=Membership.Role.ADMIN)
-    return Organisation.objects.filter(Exists(admin_of))
-
-
 def can_edit_organisation(user: AnyUser, organisation: Organisation) -> bool:
     if is_coordinator(user):
         return True
@@ -106,30 +98,12 @@ def visible_offers(user: AnyUser) -> QuerySet[Offer]:
     return Offer.objects.filter(condition)
 
 
-def visible_environments(user: AnyUser) -> QuerySet[LearningEnvironment]:
-    """Public places, the user's own (archived included) and, for municipality admins, all in their area."""
-    if is_coordinator(user):
-        return LearningEnvironment.objects.all()
-    public = LearningEnvironment.objects.public().values("pk")
-    condition = Q(pk__in=public)
-    if user.is_authenticated:
-        condition |= Q(organisation__in=editable_organisations(user))
-        overseen = overseen_municipalities(user)
-        if overseen.exists():
-            condition |= Q(municipality__in=overseen)
-    return LearningEnvironment.objects.filter(condition)
-
-
 def can_view_offer(user: AnyUser, offer: Offer) -> bool:
     return visible_offers(user).filter(pk=offer.pk).exists()
 
 
 def can_edit_offer(user: AnyUser, offer: Offer) -> bool:
     return can_edit_organisation(user, offer.organisation)
-
-
-def can_edit_environment(user: AnyUser, environment: LearningEnvironment) -> bool:
-    return can_edit_organisation(user, environment.organisation)
 
 
 def editable_offers(user: AnyUser) -> QuerySet[Offer]:

@@ -28,11 +28,6 @@ def organisations_for_dashboard(user: User) -> QuerySet[Organisation]:
     )
 
 
-def role_in(user: User, organisation: Organisation) -> str | None:
-    membership = Membership.objects.filter(user=user, organisation=organisation).first()
-    return membership.role if membership else None
-
-
 def organisation_offers(organisation: Organisation) -> QuerySet[Offer]:
     open_change = PendingChange.objects.filter(offer=OuterRef("pk"), status=PendingChange.Status.PENDING)
     return (

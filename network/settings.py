@@ -315,7 +315,7 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Læringsmiljøer API",
     "DESCRIPTION": "Public API of the national directory of external learning environments in Denmark.",
-    "VERSION": "1.0.0",
+    "VERSION": "1.1.0",  # directory.api.parameters.API_CHANGES (tests/directory/test_api_parameters.py)
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI from the installed sidecar package: no CDN at run time.
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -1,15 +1,14 @@
 """GeoJSON (RFC 7946) for offers and places: a FeatureCollection, coordinates [longitude, latitude].
 
-A place is a Point. An offer is the Point of its nearest place when the search has a
-point, else a Point for one place or a MultiPoint for several; a purely digital offer
-has ``"geometry": null`` (RFC 7946 §3.2 allows unlocated features).
+A place is a Point. An offer's geometry is written with its JSON
+(directory/api/representations.py); a purely digital offer has ``"geometry": null``
+(RFC 7946 §3.2 allows unlocated features).
 Paging is carried as foreign members ("count", "next", "previous") beside "features".
 """
 
 from __future__ import annotations
 
 from directory.api.renderers import JSONRenderer
-from directory.search.offers import related
 
 
 class GeoJSONRenderer(JSONRenderer):
@@ -19,18 +18,6 @@ class GeoJSONRenderer(JSONRenderer):
 
 def _position(place) -> list[float]:
     return [place.longitude, place.latitude]
-
-
-def offer_geometry(offer) -> dict | None:
-    nearest = getattr(offer, "nearest_environment", None)
-    if nearest is not None and nearest.has_coordinates:
-        return {"type": "Point", "coordinates": _position(nearest)}
-    located = [place for place in related(offer, "environments") if place.has_coordinates]
-    if not located:
-        return None
-    if len(located) == 1:
-        return {"type": "Point", "coordinates": _position(located[0])}
-    return {"type": "MultiPoint", "coordinates": [_position(place) for place in located]}
 
 
 def environment_geometry(environment) -> dict | None:

@@ -25,8 +25,8 @@ from directory.api.pagination import DirectoryPagination
 from directory.api.parameters import SEARCH_PARAMETERS
 from directory.models import Category, Grade, LearningEnvironment, Offer, Organisation, Subject
 from directory.search.forms import OfferSearchForm
-from directory.selectors.catalogue import offer_public
 from directory.search.offers import offer_search
+from directory.selectors.catalogue import offer_public
 from maps.models import Region
 
 HSDS_VERSION = "3.0"
@@ -236,7 +236,7 @@ class HSDSServiceList(PublicReadMixin, APIView):
         ],
     )
     def get(self, request):
-        result = offer_search(params=validated(OfferSearchForm, request))
+        result = offer_search(params=validated(OfferSearchForm, request, also=("per_page", "format")))
         paginator = self.pagination_class()
         page = paginator.paginate_queryset(result.offers, request, view=self)
         return paginator.get_paginated_response([service(offer) for offer in page])

@@ -1,18 +1,14 @@
-"""Content negotiation that shares ``?format=`` with the offer-format filter.
+"""Content negotiation by ``?format=`` (json or geojson) or the Accept header.
 
-DRF reads ``?format=`` as the response format and would answer 404 to
-``?format=udgaaende``. Here only json, api and geojson choose the representation;
-every other value is left to the search form (directory/search/forms.py).
+DRF answers 404 to an unknown ``?format=``; here it is a 400 naming the parameter and the
+formats this endpoint has. (The offer's delivery form is the parameter ``delivery``.)
 """
 
 from __future__ import annotations
 
-from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.settings import api_settings
-
-from directory.search.forms import OUTPUT_FORMATS
 
 
 class _WithoutFormatOverride:
@@ -26,19 +22,17 @@ class SharedFormatNegotiation(DefaultContentNegotiation):
     settings = _WithoutFormatOverride()
 
     def select_renderer(self, request, renderers, format_suffix=None):
-        requested = [value for value in request.query_params.getlist("format") if value in OUTPUT_FORMATS]
+        requested = request.query_params.getlist("format")
+        available = [renderer.format for renderer in renderers if renderer.format != "api"]
         # An explicit ?format= wins over the Accept header (a link pasted into a browser or GIS).
         for renderer in renderers:
             if requested and renderer.format == requested[0]:
                 return renderer, renderer.media_type
-        try:
-            return super().select_renderer(
-                request, renderers, format_suffix or (requested[0] if requested else None)
-            )
-        except Http404 as error:  # e.g. ?format=geojson where there is no GeoJSON
+        if requested:
             from directory.api.pagination import parameter_error
 
-            available = ", ".join(renderer.format for renderer in renderers)
             raise parameter_error(
-                "format", _("Formatet findes ikke her. Brug: %(formats)s.") % {"formats": available}
-            ) from error
+                "format",
+                _("Formatet findes ikke her. Brug: %(formats)s.") % {"formats": ", ".join(available)},
+            )
+        return super().select_renderer(request, renderers, format_suffix)

@@ -1,12 +1,29 @@
-"""OpenAPI descriptions of the search parameters (the fields of OfferSearchForm)."""
+"""OpenAPI descriptions of the search parameters: where (near, radius), every filter of
+directory/search/filters.py from its declaration, then ordering, paging and output format."""
 
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
-from directory.models import Offer
-from directory.search.forms import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MIN_RADIUS_KM, OUTPUT_FORMATS
+from directory.search.filters import FILTERS
+from directory.search.forms import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MIN_RADIUS_KM
+
+# The API's changes to its parameters and answers, newest first; the schema's version is the first.
+API_CHANGES = [
+    (
+        "1.1.0",
+        "Offer delivery is the parameter `delivery` (was `format`); `format` is only the output format "
+        "(`json`, `geojson`). `grade` takes grades as teachers write them (`5`, `5. klasse`, `bh`) and "
+        "stages (`indskoling`, `mellemtrin`, `udskoling`), no longer internal levels (nor do answers "
+        "carry `level`). Subject, category, "
+        "municipality, region and language values are case- and accent-insensitive and may be names; "
+        "municipality and region also by code. Unknown parameters are a 400 naming them. Error messages "
+        "follow Accept-Language (Danish by default, English).",
+    ),
+    ("1.0.0", "First public version."),
+]
+API_VERSION = API_CHANGES[0][0]
 
 
 def _query(name: str, type_, description: str, **extra) -> OpenApiParameter:
@@ -28,38 +45,15 @@ SEARCH_PARAMETERS = [
         f"Kilometres around `near` ({MIN_RADIUS_KM}–{MAX_RADIUS_KM}, default {DEFAULT_RADIUS_KM:g}). "
         "Outreach offers also match when `near` lies in their service area.",
     ),
-    _query(
-        "subject",
-        {"type": "array", "items": {"type": "string"}},
-        "Subject or theme slug (see /api/v1/subjects/); repeat or comma-separate for any of several.",
-        explode=True,
-    ),
-    _query(
-        "grade", OpenApiTypes.STR, "Grade slug (`5-klasse`) or level (0–13); offers whose range covers it."
-    ),
-    _query("category", OpenApiTypes.STR, "Category slug of the place (see /api/v1/categories/)."),
-    _query(
-        "format",
-        {"type": "array", "items": {"type": "string", "enum": [*Offer.Format.values, *OUTPUT_FORMATS]}},
-        "Offer format, any of `paa-stedet` (on site), `udgaaende` (outreach), `digitalt`. "
-        "`geojson` instead asks for a GeoJSON FeatureCollection; repeat the parameter to combine both.",
-        explode=True,
-    ),
-    _query(
-        "municipality",
-        OpenApiTypes.INT,
-        "Kommunekode (e.g. 751 Aarhus): offers at a place there, or outreach offers serving it.",
-    ),
-    _query("region", OpenApiTypes.INT, "Regionskode 1081–1085, like `municipality` for a whole region."),
-    _query("free", OpenApiTypes.BOOL, "`true`: only free offers; `false`: only offers with a price."),
-    _query("language", OpenApiTypes.STR, "Language code of the teaching (e.g. `en`)."),
-    _query("month", OpenApiTypes.INT, "Month 1–12 in which the offer runs."),
-    _query(
-        "q",
-        OpenApiTypes.STR,
-        "Words in title, summary, description or organisation name (Danish stemming on PostgreSQL).",
-    ),
-    _query("bbox", OpenApiTypes.STR, "Map view `minLng,minLat,maxLng,maxLat` (WGS84 degrees)."),
+    *[
+        _query(
+            entry.name,
+            entry.schema,
+            entry.description,
+            **({"explode": True} if entry.schema.get("type") == "array" else {}),
+        )
+        for entry in FILTERS
+    ],
     _query(
         "ordering",
         OpenApiTypes.STR,
@@ -68,6 +62,12 @@ SEARCH_PARAMETERS = [
     ),
     _query("page", OpenApiTypes.INT, "Page number from 1; past the last page is a 400."),
     _query("page_size", OpenApiTypes.INT, "Results per page, 1–100 (default 20)."),
+    _query(
+        "format",
+        OpenApiTypes.STR,
+        "Output format: `json` (the default) or `geojson` (also chosen by `Accept: application/geo+json`).",
+        enum=["json", "geojson"],
+    ),
 ]
 
 ZOOM_PARAMETER = OpenApiParameter(

@@ -19,11 +19,13 @@ from directory.api.base import PublicReadMixin, validated
 from directory.api.pagination import parameter_error
 from directory.api.parameters import SEARCH_PARAMETERS, ZOOM_PARAMETER
 from directory.api.renderers import JSONRenderer
+from directory.api.representations import Links, offer_dict, offer_geometry
 from directory.api.serializers import EnvironmentSerializer, GeocodeSerializer, OfferSerializer
 from directory.models import LearningEnvironment, Offer
 from directory.search.forms import ClusterForm, OfferSearchForm
-from directory.selectors.catalogue import environment_public, offer_public
-from directory.search.offers import environment_clusters, environment_search, offer_search
+from directory.search.offers import offer_row, offer_search
+from directory.search.places import environment_clusters, environment_search
+from directory.selectors.catalogue import environment_public
 from maps.models import Municipality
 
 RENDERERS = [JSONRenderer, BrowsableAPIRenderer, geojson.GeoJSONRenderer]
@@ -52,40 +54,33 @@ class OfferViewSet(PublicReadMixin, viewsets.GenericViewSet):
     def list(self, request):
         result = offer_search(params=validated(OfferSearchForm, request), rows=True)
         page = self.paginate_queryset(result.offers)
+        links = Links(request)
         if _wants_geojson(request):
-            return self._geojson(page)
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+            paginator = self.paginator
+            return Response(
+                geojson.feature_collection(
+                    [_offer_feature(offer, links) for offer in page],
+                    count=paginator.page.paginator.count,
+                    next=paginator.get_next_link(),
+                    previous=paginator.get_previous_link(),
+                )
+            )
+        return self.get_paginated_response([offer_dict(offer, links) for offer in page])
 
     def retrieve(self, request, slug: str):
-        offer = offer_public(slug=slug)
+        offer = offer_row(slug=slug)
         if offer is None:
             raise Http404
+        links = Links(request)
         if _wants_geojson(request):
-            return Response(self._feature(offer))
-        return Response(self.get_serializer(offer).data)
+            return Response(_offer_feature(offer, links))
+        return Response(offer_dict(offer, links))
 
-    def _feature(self, offer) -> dict:
-        properties = self.get_serializer(offer).data
-        return geojson.feature(
-            identifier=offer.slug, geometry=geojson.offer_geometry(offer), properties=properties
-        )
 
-    def _geojson(self, page) -> Response:
-        paginator = self.paginator
-        # One serializer for the page (it reads the request's host and time zone once).
-        properties = self.get_serializer(page, many=True).data
-        features = [
-            geojson.feature(identifier=offer.slug, geometry=geojson.offer_geometry(offer), properties=data)
-            for offer, data in zip(page, properties, strict=True)
-        ]
-        return Response(
-            geojson.feature_collection(
-                features,
-                count=paginator.page.paginator.count,
-                next=paginator.get_next_link(),
-                previous=paginator.get_previous_link(),
-            )
-        )
+def _offer_feature(offer, links: Links) -> dict:
+    return geojson.feature(
+        identifier=offer.slug, geometry=offer_geometry(offer), properties=offer_dict(offer, links)
+    )
 
 
 class EnvironmentViewSet(PublicReadMixin, viewsets.GenericViewSet):
@@ -191,7 +186,7 @@ class EnvironmentClusterView(PublicReadMixin, APIView):
         },
     )
     def get(self, request):
-        params = validated(ClusterForm, request)
+        params = validated(ClusterForm, request, also=("format",))
         features = environment_clusters(params=params, zoom=params["zoom"])
         return Response(geojson.feature_collection(features))
 

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from directory.models import Category, Grade, Language, LearningEnvironment, Offer, Organisation, Subject
-from directory.search.offers import environment_url, offer_url, related
+from directory.search.offers import offer_url
+from directory.search.places import environment_url
 from maps.models import Municipality, Region
-
-# The list's value fields, built once: a ModelSerializer builds its fields per instance by
-# inspecting the model, ~1 ms a request (the JSON matches: tests/directory/test_api.py).
-_PRICE = serializers.DecimalField(max_digits=9, decimal_places=2)
 
 
 def _absolute(request, path: str | None) -> str | None:
@@ -45,7 +41,7 @@ class SubjectSerializer(serializers.ModelSerializer):
 class GradeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Grade
-        fields = ["level", "slug", "name", "name_en", "stage"]
+        fields = ["slug", "name", "name_en", "stage"]
 
 
 class CategorySerializer(serializers.ModelSerializer):
@@ -97,6 +93,10 @@ class EnvironmentRefSerializer(serializers.ModelSerializer):
 
 
 class OfferSerializer(serializers.ModelSerializer):
+    """The shape of an offer, for the OpenAPI schema only: the JSON itself is written by
+    directory.api.representations.offer_dict (one representation; the keys are compared in
+    tests/directory/test_api.py)."""
+
     api_url = ApiLinkField("api-v1:offer-detail")
     url = serializers.SerializerMethodField(help_text="The offer's public page.")
     organisation = OrganisationRefSerializer(read_only=True)
@@ -146,84 +146,6 @@ class OfferSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
 
-    def to_representation(self, offer: Offer) -> dict:
-        """The declared fields, written out: DRF's generic walk over nested serializers costs
-        about half a millisecond per offer, most of a search page's time. The same JSON, key
-        for key (tests/directory/test_api.py compares it with ``generic_representation``)."""
-        organisation = offer.organisation
-        return {
-            "slug": offer.slug,
-            "title": offer.title,
-            "summary": offer.summary,
-            "description": offer.description,
-            "url": self._url("directory:offer_detail", offer.slug),
-            "api_url": self._url("api-v1:offer-detail", offer.slug),
-            "organisation": {
-                "slug": organisation.slug,
-                "name": organisation.name,
-                "api_url": self._url("api-v1:organisation-detail", organisation.slug),
-            },
-            "subjects": [subject.slug for subject in related(offer, "subjects")],
-            "grade_from": self._grade(offer.grade_from),
-            "grade_to": self._grade(offer.grade_to),
-            "format": offer.format,
-            "duration_minutes": offer.duration_minutes,
-            "max_participants": offer.max_participants,
-            "price_dkk": _PRICE.to_representation(offer.price_dkk),
-            "price_note": offer.price_note,
-            "is_free": offer.is_free,
-            "languages": [language.code for language in related(offer, "languages")],
-            "months": offer.month_list,
-            "booking_url": offer.booking_url,
-            "booking_email": offer.booking_email,
-            "booking_phone": offer.booking_phone,
-            "service_radius_km": offer.service_radius_km,
-            "environments": [_environment_ref(place) for place in related(offer, "environments")],
-            "distance_km": self.get_distance_km(offer),
-            "nearest_environment": self.get_nearest_environment(offer),
-            "published_at": _iso_datetime(offer.published_at, self._timezone()),
-            "updated_at": _iso_datetime(offer.updated_at, self._timezone()),
-        }
-
-    def _timezone(self):
-        """The current time zone, looked up once per serializer (a context-local read each time)."""
-        if "_zone" not in self.__dict__:
-            self._zone = timezone.get_current_timezone()
-        return self._zone
-
-    def _grade(self, grade: Grade) -> dict:
-        """A grade's JSON, written once per serializer (a page has a few grades, each many times)."""
-        written = self.__dict__.setdefault("_grades", {})
-        if grade.pk not in written:
-            written[grade.pk] = _grade(grade)
-        return dict(written[grade.pk])
-
-    def _url(self, view_name: str, slug: str) -> str | None:
-        """The absolute URL of a view by slug: the request's scheme and host read once."""
-        path = self._path(view_name, slug)
-        if path is None:
-            return None
-        if "_base" not in self.__dict__:
-            request = self.context.get("request")
-            self._base = request.build_absolute_uri("/")[:-1] if request is not None else ""
-        return self._base + path
-
-    def _path(self, view_name: str, slug: str) -> str | None:
-        """reverse() by slug, resolved once per serializer (a request): the path for a marker
-        slug, the slug put in its place. A slug needs no quoting, so it is reverse()'s answer."""
-        templates = self.__dict__.setdefault("_path_templates", {})
-        if view_name not in templates:
-            try:
-                templates[view_name] = reverse(view_name, kwargs={"slug": "slug-marker"}).split("slug-marker")
-            except NoReverseMatch:
-                templates[view_name] = None
-        template = templates[view_name]
-        return None if template is None else slug.join(template)
-
-    def generic_representation(self, offer: Offer) -> dict:
-        """DRF's own walk over the declared fields: the reference ``to_representation`` matches."""
-        return super().to_representation(offer)
-
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, offer: Offer) -> str | None:
         return _absolute(self.context.get("request"), offer_url(offer))
@@ -237,41 +159,6 @@ class OfferSerializer(serializers.ModelSerializer):
     def get_nearest_environment(self, offer: Offer) -> str | None:
         nearest = getattr(offer, "nearest_environment", None)
         return nearest.slug if nearest is not None else None
-
-
-def _grade(grade: Grade) -> dict:
-    return {
-        "level": grade.level,
-        "slug": grade.slug,
-        "name": grade.name,
-        "name_en": grade.name_en,
-        "stage": grade.stage,
-    }
-
-
-def _environment_ref(place: LearningEnvironment) -> dict:
-    municipality = place.municipality
-    return {
-        "slug": place.slug,
-        "name": place.name,
-        "latitude": place.latitude,
-        "longitude": place.longitude,
-        "postcode": place.postcode,
-        "city": place.city,
-        "municipality": None
-        if municipality is None
-        else {"code": municipality.code, "name": municipality.name},
-    }
-
-
-def _iso_datetime(value, zone) -> str | None:
-    """What DRF's DateTimeField writes for an aware datetime with the default ISO 8601 format:
-    the time in the current time zone, "Z" for UTC. DRF's own way costs 35 µs a value, two
-    values an offer."""
-    if value is None:
-        return None
-    text = value.astimezone(zone).isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 class EnvironmentSerializer(serializers.ModelSerializer):

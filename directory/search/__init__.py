@@ -1,12 +1,16 @@
-"""Everything a search is, in one package: the API, GeoJSON, HSDS, the map and the search
-pages call into it; it calls the models and ``maps``; nothing here imports views, the API
-or ``network``.
+"""Everything a search is, in one package: the API, GeoJSON, HSDS, the map, the search pages
+and the newsletter call into it; it calls the models and ``maps``; nothing here imports
+views, the API or ``network``.
 
-- ``forms``: the parameters, parsed and validated once (field names are the public names);
-- ``offers``: the selectors (offers, places, map clusters);
+- ``filters``: every filter declared once (form field, OpenAPI text, both query paths);
+- ``fields``: the parameters' form fields (grades as teachers write them, loose slugs);
+- ``forms``: the parameter form, built from the filters (field names are the public names);
+- ``offers``: the offer search (pages of Offer objects or of plain rows);
+- ``places``: the place search and the map's clusters;
 - ``reach``: the point search's SQL over the search tables;
-- ``rows``: a page of offers read as plain values for the API;
+- ``rows``: a page of offers read as typed plain values for the API;
 - ``text``: the ``q`` text index;
 - ``serving``: outreach offers reaching a municipality by their service radius;
-- ``refresh`` and ``cards``: writing the search tables (directory/models/search_index.py).
+- ``refresh`` and ``cards``: writing the search tables (directory/models/search_index.py);
+- ``sql``: what the hand-written SQL shares.
 """

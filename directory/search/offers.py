@@ -8,13 +8,7 @@ Interfaces (``params`` is ``OfferSearchForm(...).cleaned_data`` from directory/s
     offer carries ``.distance_km`` (float, great circle to its nearest place) and
     ``.nearest_environment``; otherwise both are None. ``.point``: the GeocodeResult of
     ``near`` or None. ``.count``: how many offers match in all.
-``environment_search(*, params) -> EnvironmentSearchResult``
-    The active places hosting at least one published offer that matches the offer
-    filters, themselves filtered by ``category``, ``municipality``, ``region``, ``bbox``
-    and ``near`` (by where the place is). Items carry ``.distance_km`` and ``.offer_count``.
-``environment_clusters(*, params, zoom) -> list[dict]``
-    GeoJSON Features for a map at ``zoom``: clusters ``{"cluster": true, "count": N}`` or
-    single places ``{"cluster": false, "id", "name", "organisation", "url", "offer_count"}``.
+The place search and the map's clusters: directory/search/places.py.
 
 How a point search runs (both databases): directory/search/reach.py, hand-written SQL over
 the search tables (directory/models/search_index.py: one row per published offer × active
@@ -52,28 +46,17 @@ from typing import Any
 
 from django.db import connection, models
 from django.db.models import Prefetch
-from django.db.models.functions import Cast, Floor
 from django.urls import NoReverseMatch, reverse
 
-from directory.models import Language, LearningEnvironment, Offer, OfferPlacement, Subject, SubjectPlacement
-from directory.querysets import EnvironmentQuerySet, OfferPlacementQuerySet, OfferQuerySet
-from directory.reference import reference
+from directory.models import LearningEnvironment, Offer
+from directory.querysets import OfferQuerySet
 from directory.search import reach
+from directory.search.filters import offers_matching, row_conditions
 from directory.search.forms import Ordering
-from directory.search.rows import (
-    group_links,
-    in_order,
-    nearest_place,
-    offer_links,
-    offer_rows,
-)
-from directory.search.serving import offer_ids_serving_by_radius
-from maps import clustering
-from maps.spatial import bounding_box, haversine_km
+from directory.search.rows import OfferRow, nearest_place, offer_rows
+from directory.search.sql import ID_CHUNK, placeholders
 
 # Filters of a point search applied as a subquery of offers rather than on search-table columns.
-OFFER_SUBQUERY_FILTERS = ("q", "category", "municipality", "region", "bbox")
-ID_CHUNK = 5000  # ids per IN (...) list, well inside SQLite's limit on query parameters
 INFINITY = float("inf")
 PAGE_ENVIRONMENTS = LearningEnvironment.objects.active()
 
@@ -217,7 +200,7 @@ def _titles(ids: list[int]) -> dict[int, str]:
     if not ids:
         return {}
     with connection.cursor() as cursor:
-        marks = ", ".join(["%s"] * len(ids))
+        marks = placeholders(ids)
         cursor.execute(f"SELECT id, title FROM {Offer._meta.db_table} WHERE id IN ({marks})", list(ids))
         return dict(cursor.fetchall())
 
@@ -232,84 +215,56 @@ class OfferSearchResult:
         return self.offers.count()
 
 
-@dataclass
-class EnvironmentSearchResult:
-    environments: DecoratedPage
-    point: Any
-
-    @property
-    def count(self) -> int:
-        return self.environments.count()
-
-
 def offer_search(*, params: dict, rows: bool = False) -> OfferSearchResult:
-    """``rows``: a point search's pages as light rows (the API) rather than Offer objects."""
+    """``rows``: pages as plain values (directory.search.rows.OfferRow, for the API) rather than
+    Offer objects (for the pages' templates)."""
     point = params.get("near")
     if point is not None:
         ranked = RankedOfferRows if rows else RankedOffers
         return OfferSearchResult(offers=ranked(_offers_within_reach(params, point), params), point=point)
-    offers = _offers_matching(params, place_filters=True)
-    offers = _ordered(offers, params, None, title_field="title", created_field="created_at")
+    offers = offers_matching(params)
+    offers = ordered(offers, params, None, title_field="title", created_field="created_at")
+    if rows:
+        return OfferSearchResult(offers=RowPage(offers), point=None)
     return OfferSearchResult(
         offers=DecoratedPage(_with_page_relations(offers), lambda page: _decorate_offers(page, None)),
         point=None,
     )
 
 
-def environment_search(*, params: dict) -> EnvironmentSearchResult:
-    point = params.get("near")
-    environments = _environments_matching(params)
-    if point is not None:
-        environments = environments.near(point.latitude, point.longitude, params["radius"])
-    environments = _ordered(environments, params, point, title_field="name", created_field="created_at")
-    environments = environments.select_related("organisation", "category", "municipality", "region")
-    return EnvironmentSearchResult(
-        environments=DecoratedPage(environments, lambda page: _decorate_environments(page, point, params)),
-        point=point,
-    )
+class RowPage(Sequence):
+    """The offers of a search without a point, each page read as OfferRows: the queryset gives
+    the count and the page's ids in order, directory/search/rows.py the values."""
+
+    def __init__(self, offers: OfferQuerySet):
+        self._offers = offers
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self._offers.count()
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return offer_rows(list(self._offers.values_list("pk", flat=True)[index]), None)
+        items = self[index : index + 1]
+        if not items:
+            raise IndexError(index)
+        return items[0]
+
+    def __iter__(self) -> Iterator[OfferRow]:
+        return iter(self[0 : self.count()])
 
 
-def environment_clusters(*, params: dict, zoom: int) -> list[dict]:
-    """GeoJSON Features for the map: grid clusters below ``clustering.SINGLE_PLACE_ZOOM``,
-    single places from there (at most ``clustering.MAX_SINGLE_PLACES``, nearest the box's centre
-    first would need a point; we take them by name)."""
-    environments = _environments_matching(params, located=True).located().order_by()
-    if zoom >= clustering.SINGLE_PLACE_ZOOM:
-        singles = list(environments.order_by("name", "pk")[: clustering.MAX_SINGLE_PLACES])
-        return [_place_feature(place) for place in _with_offer_counts(singles, params)]
-    cell = clustering.cell_size_degrees(zoom)
-    cells = (
-        environments.annotate(
-            cell_x=_floor((models.F("longitude") + 180.0) / cell),
-            cell_y=_floor((models.F("latitude") + 90.0) / cell),
-        )
-        .values("cell_x", "cell_y")
-        .annotate(
-            count=models.Count("pk"),
-            latitude=models.Avg("latitude"),
-            longitude=models.Avg("longitude"),
-            any_id=models.Min("pk"),
-        )
-    )
-    cells = list(cells)
-    single_ids = [row["any_id"] for row in cells if row["count"] == 1]
-    singles = LearningEnvironment.objects.filter(pk__in=single_ids).select_related("organisation")
-    places = {place.pk: place for place in _with_offer_counts(list(singles), params)}
-    features = []
-    for row in sorted(cells, key=lambda row: (row["cell_y"], row["cell_x"])):
-        if row["count"] == 1 and row["any_id"] in places:
-            features.append(_place_feature(places[row["any_id"]]))
-        else:
-            features.append(clustering.cluster_feature(row["latitude"], row["longitude"], row["count"]))
-    return features
-
-
-def environment_url(environment: LearningEnvironment) -> str | None:
-    """The place's public page, or None while the page view does not exist yet."""
-    try:
-        return reverse("directory:environment_detail", kwargs={"slug": environment.slug})
-    except NoReverseMatch:
-        return None
+def offer_row(*, slug: str) -> OfferRow | None:
+    """A published offer by slug, as the API shows it."""
+    found = list(Offer.objects.published().filter(slug=slug).values_list("pk", flat=True)[:1])
+    rows = offer_rows(found, None)
+    return rows[0] if rows else None
 
 
 def offer_url(offer: Offer) -> str | None:
@@ -322,77 +277,13 @@ def offer_url(offer: Offer) -> str | None:
 # --- building blocks -------------------------------------------------------------------
 
 
-def _offers_matching(params: dict, *, place_filters: bool) -> OfferQuerySet:
-    """Published offers with the offer-level filters; ``place_filters`` adds category,
-    municipality, region and bbox (which the place search applies to places instead)."""
-    offers = _column_filters(Offer.objects.published(), params)
-    if params.get("subject"):
-        offers = offers.for_subjects([subject.slug for subject in params["subject"]])
-    if params.get("language") is not None:
-        offers = offers.for_language(params["language"].code)
-    if params.get("q"):
-        offers = offers.matching_text(params["q"])
-    if place_filters:
-        if params.get("category") is not None:
-            offers = offers.for_category(params["category"].slug)
-        # Outreach offers serving a municipality by their service radius count as serving it,
-        # as on the municipality's page (directory/selectors/pages.py).
-        if params.get("municipality") is not None:
-            municipality = params["municipality"]
-            reaching = offer_ids_serving_by_radius([municipality])
-            offers = offers.in_municipality(municipality.code, reaching=reaching)
-        if params.get("region") is not None:
-            code = params["region"].code
-            municipalities = [
-                place for place in reference().municipalities.values() if place.region_id == code
-            ]
-            offers = offers.in_region(code, reaching=offer_ids_serving_by_radius(municipalities))
-        if params.get("bbox") is not None:
-            offers = offers.at_environments(LearningEnvironment.objects.active().in_box(params["bbox"]))
-    return offers
-
-
-def _environments_matching(params: dict, *, located: bool = False) -> EnvironmentQuerySet:
-    """Active places hosting a matching published offer, with the place filters. Located
-    places (``located``, or a box or point given) are found through the search table: the
-    rows in the box carry every published offer of an active located place."""
-    environments = LearningEnvironment.objects.active()
-    if params.get("category") is not None:
-        environments = environments.of_category(params["category"].slug)
-    if params.get("municipality") is not None:
-        environments = environments.in_municipality(params["municipality"].code)
-    if params.get("region") is not None:
-        environments = environments.in_region(params["region"].code)
-    if params.get("bbox") is not None:
-        environments = environments.in_box(params["bbox"])
-    point = params.get("near")
-    if not (located or params.get("bbox") is not None or point is not None):
-        hosting = _offers_matching(params, place_filters=False).filter(environments=models.OuterRef("pk"))
-        return environments.filter(models.Exists(hosting))
-    rows = _search_rows(params)
-    if params.get("bbox") is not None:
-        rows = rows.in_box(params["bbox"])
-    elif point is not None:
-        rows = rows.in_box(bounding_box(point.latitude, point.longitude, params["radius"]))
-    rows = _filtered_rows(rows, params)
-    if params.get("q"):
-        rows = rows.for_offers(_offers_matching({"q": params["q"]}, place_filters=False))
-    return environments.filter(pk__in=rows.values("environment_id"))
-
-
 def _offers_within_reach(params: dict, point) -> reach.PointReach:
     """The offers matching the filters within reach of the point (see the module docstring),
     counted and ranked by ``reach.PointReach``; the offers serving the point's municipality
     are found here."""
-    others = {name: params[name] for name in OFFER_SUBQUERY_FILTERS if params.get(name)}
-    # The rarer place and text filters, as a subquery of offers: exactly the semantics of a
-    # search without a point.
-    others_sql = (
-        _offers_matching(others, place_filters=True).values("pk").query.sql_with_params() if others else None
-    )
     municipality_code = _municipality_code(point) if reach.outreach_wanted(params) else None
     served = {} if municipality_code is None else _serving_municipality(params, point, municipality_code)
-    return reach.PointReach(params=params, others=others_sql, served=served)
+    return reach.PointReach(params=params, conditions=row_conditions(params), served=served)
 
 
 def _serving_municipality(params: dict, point, municipality_code: int) -> dict[int, float | None]:
@@ -405,7 +296,7 @@ def _serving_municipality(params: dict, point, municipality_code: int) -> dict[i
         candidates = {pk for (pk,) in cursor.fetchall()}
     if not candidates:
         return {}
-    offers = _offers_matching(params, place_filters=True).filter(pk__in=candidates)
+    offers = offers_matching(params).filter(pk__in=candidates)
     serving_ids = set(offers.serving_municipality(municipality_code).values_list("pk", flat=True))
     serving_ids -= reach.reaching_by_radius(serving_ids, point)
     if not serving_ids:
@@ -414,114 +305,10 @@ def _serving_municipality(params: dict, point, municipality_code: int) -> dict[i
     return {pk: located.get(pk) for pk in serving_ids}
 
 
-def _column_filters(queryset, params: dict):
-    """Grade, format, price and month: the filters offers and search rows name alike (the
-    querysets of directory/querysets.py), each a test of the row's own columns."""
-    if params.get("grade") is not None:
-        queryset = queryset.for_grade(params["grade"].level)
-    if params.get("format"):
-        queryset = queryset.for_formats(params["format"])
-    if params.get("free") is True:
-        queryset = queryset.free()
-    elif params.get("free") is False:
-        queryset = queryset.not_free()
-    if params.get("month"):
-        queryset = queryset.for_month(params["month"])
-    return queryset
-
-
-def _search_rows(params: dict) -> OfferPlacementQuerySet:
-    """The search rows a search reads: with a subject filter the per-subject rows of those
-    subjects (SubjectPlacement, whose index starts with the subject), else one row per offer
-    and place. An offer teaching two of the subjects has two rows at a place: count offers
-    with DISTINCT."""
-    subject_ids = [subject.pk for subject in params.get("subject") or []]
-    if subject_ids:
-        return SubjectPlacement.objects.filter(subject_id__in=subject_ids)
-    return OfferPlacement.objects.all()
-
-
-def _filtered_rows(rows: OfferPlacementQuerySet, params: dict) -> OfferPlacementQuerySet:
-    """The offer filters in the order SQLite tests them: columns of the index entry, then the
-    probes of other tables, only for the rows still left. Per-subject rows (``_search_rows``)
-    are already those of the subjects."""
-    subject_ids = (
-        [subject.pk for subject in params.get("subject") or []] if rows.model is OfferPlacement else []
-    )
-    if subject_ids:
-        rows = rows.for_subject_bits(subject_ids)
-    rows = _column_filters(rows, params)
-    if subject_ids:
-        rows = rows.for_subjects(subject_ids)
-    if params.get("language") is not None:
-        rows = rows.for_language(params["language"].code)
-    return rows
-
-
 def _page_offers(ids: list[int]) -> dict[int, Offer]:
-    """The page's offers by id with what a page shows, in three queries.
-
-    The offers with their organisations; their links as plain id pairs, from their cards
-    (directory.models.OfferCard); the active places. Subjects, languages, grades, municipalities and
-    categories come from the in-memory reference tables (directory/reference.py), the links
-    are grouped as for the API's rows (directory/search/rows.py). Django's prefetch
-    would build a queryset per offer and relation and a model object per linked row, which
-    cost more than the queries themselves. Each relation is handed to its offer as a
-    finished queryset in the target's own order, as a prefetch leaves it."""
-    ref = reference()
-    offers = {offer.pk: offer for offer in Offer.objects.filter(pk__in=ids).select_related("organisation")}
-    if not offers:
-        return offers
-    with connection.cursor() as cursor:
-        links = offer_links(cursor, list(offers))
-    place_ids = {place_id for _, place_id in links["environments"]}
-    places = list(PAGE_ENVIRONMENTS.filter(pk__in=place_ids).order_by("name", "pk")) if place_ids else []
-    _attach_reference(places, ref)
-    related_models = {
-        "subjects": (Subject, in_order(ref.subjects)),
-        "languages": (Language, in_order(ref.languages)),
-        "environments": (LearningEnvironment, in_order({place.pk: place for place in places})),
-    }
-    for name, (model, ranked) in related_models.items():
-        grouped = group_links(offers, links[name], ranked)
-        for pk, offer in offers.items():
-            cache = offer.__dict__.setdefault("_prefetched_objects_cache", {})
-            cache[name] = _finished_queryset(model, grouped[pk])
-    grade_from, grade_to = Offer._meta.get_field("grade_from"), Offer._meta.get_field("grade_to")
-    for offer in offers.values():
-        grade_from.set_cached_value(offer, ref.grades.get(offer.grade_from_id))
-        grade_to.set_cached_value(offer, ref.grades.get(offer.grade_to_id))
-    return offers
-
-
-def _attach_reference(places: list[LearningEnvironment], ref) -> None:
-    """Hang each place's municipality, region and category from the reference tables on it."""
-    fields = [LearningEnvironment._meta.get_field(name) for name in ("municipality", "region", "category")]
-    tables = (ref.municipalities, ref.regions, ref.categories)
-    for place in places:
-        for field, table in zip(fields, tables, strict=True):
-            value = getattr(place, field.attname)
-            field.set_cached_value(place, None if value is None else table.get(value))
-
-
-def related(instance: models.Model, name: str) -> list | models.QuerySet:
-    """The objects of a many-to-many relation, read from the prefetch when there is one.
-
-    ``instance.<name>.all()`` builds a related manager and a queryset on every call (about
-    20 µs), for each offer of a page and each relation; a page has read them already."""
-    prefetched = getattr(instance, "_prefetched_objects_cache", {}).get(name)
-    if prefetched is None:
-        return getattr(instance, name).all()
-    if isinstance(prefetched, list):  # a light row's (directory/search/rows.py)
-        return prefetched
-    return prefetched._result_cache if prefetched._result_cache is not None else list(prefetched)
-
-
-def _finished_queryset(model: type[models.Model], rows: list) -> models.QuerySet:
-    """A queryset already holding its rows, as Django's prefetch leaves it."""
-    queryset = models.QuerySet(model=model)
-    queryset._result_cache, queryset._prefetch_done = rows, True
-    return queryset
+    """The page's offers by id with what a page shows (organisation, grades, subjects,
+    languages, active places), through Django's own prefetch."""
+    return {offer.pk: offer for offer in _with_page_relations(Offer.objects.filter(pk__in=ids))}
 
 
 def _with_page_relations(offers: OfferQuerySet) -> OfferQuerySet:
@@ -548,7 +335,7 @@ def _municipality_code(point) -> int | None:
     return int(getattr(found, "code", found))
 
 
-def _ordered(queryset: models.QuerySet, params: dict, point, *, title_field: str, created_field: str):
+def ordered(queryset: models.QuerySet, params: dict, point, *, title_field: str, created_field: str):
     """Stable orderings: every one ends with the primary key."""
     ordering = params.get("ordering") or (Ordering.DISTANCE if point else Ordering.TITLE)
     if ordering == Ordering.DISTANCE and point is not None:
@@ -558,70 +345,6 @@ def _ordered(queryset: models.QuerySet, params: dict, point, *, title_field: str
     return queryset.order_by(title_field, "pk")
 
 
-def _floor(expression: models.Expression) -> models.Expression:
-    """floor() of a non-negative number. SQLite has no native FLOOR (Django's is a Python
-    callback, slow over 100,000 rows); CAST truncates, which is floor for x ≥ 0.
-    PostgreSQL's CAST rounds, so it gets its native FLOOR."""
-    if connection.vendor == "sqlite":
-        return Cast(expression, models.IntegerField())
-    return Floor(expression)
-
-
 def _decorate_offers(offers: list[Offer], point) -> None:
     for offer in offers:
-        offer.distance_km, offer.nearest_environment = nearest_place(point, related(offer, "environments"))
-
-
-def _decorate_environments(environments: list[LearningEnvironment], point, params: dict) -> None:
-    _with_offer_counts(environments, params)
-    for environment in environments:
-        environment.distance_km = None
-        if point is not None and environment.has_coordinates:
-            environment.distance_km = haversine_km(
-                point.latitude, point.longitude, environment.latitude, environment.longitude
-            )
-
-
-def _with_offer_counts(environments: list[LearningEnvironment], params: dict) -> list:
-    """Set ``.offer_count``: how many of the matching offers each place hosts. Active located
-    places count their search-table rows (one query); any other place its links."""
-    located = [place.pk for place in environments if place.has_coordinates and place.status == "active"]
-    others = [place.pk for place in environments if place.pk not in set(located)]
-    counts: dict[int, int] = {}
-    if located:
-        rows = _filtered_rows(_search_rows(params).filter(environment_id__in=located), params)
-        if params.get("q"):
-            rows = rows.for_offers(_offers_matching({"q": params["q"]}, place_filters=False))
-        counts.update(
-            rows.order_by()
-            .values("environment_id")
-            .annotate(count=models.Count("offer_id", distinct=True))
-            .values_list("environment_id", "count")
-        )
-    if others:
-        offers = _offers_matching(params, place_filters=False)
-        counts.update(
-            Offer.environments.through.objects.filter(
-                learningenvironment_id__in=others, offer_id__in=offers.values("pk")
-            )
-            .values_list("learningenvironment_id")
-            .annotate(count=models.Count("offer_id"))
-            .values_list("learningenvironment_id", "count")
-        )
-    for place in environments:
-        place.offer_count = counts.get(place.pk, 0)
-    return environments
-
-
-def _place_feature(place: LearningEnvironment) -> dict:
-    return clustering.place_feature(
-        place.latitude,
-        place.longitude,
-        {
-            "id": place.pk,
-            "name": place.name,
-            "organisation": place.organisation.name,
-            "url": environment_url(place),
-            "offer_count": place.offer_count,
-        },
-    )
+        offer.distance_km, offer.nearest_environment = nearest_place(point, offer.environments.all())

@@ -31,9 +31,10 @@ from operator import itemgetter
 from django.db import connection
 
 from directory.models import Offer, OfferPlacement, SubjectPlacement
-from directory.models.offers import month_bit
 from directory.querysets import latitude_bands
 from directory.reference import reference
+from directory.search.filters import RowConditions, row_conditions
+from directory.search.sql import placeholders
 from maps.spatial import BoundingBox, bounding_box, chord_term_sql, inscribed_box, term_for_distance
 
 Statement = tuple[str, list]
@@ -45,27 +46,22 @@ def outreach_wanted(params: dict) -> bool:
     return not params.get("format") or Offer.Format.OUTREACH in params["format"]
 
 
-def reach_statements(*, params: dict, others: Statement | None = None) -> list[tuple[str, Statement]]:
+def reach_statements(*, params: dict, conditions: RowConditions | None = None) -> list[tuple[str, Statement]]:
     """The statements reading every row within reach: ``(part, (sql, sql_params))``, one per
     part, or one for both when the search is at least as wide as the largest service radius.
-    ``others``: SQL of the offer ids passing the filters the rows do not carry (text, category,
-    municipality, region, box), or None. Public for the benchmark's EXPLAIN and the tests."""
-    reach = PointReach(params=params, others=others, served={}, read_outreach=False)
+    ``conditions``: the filters as row conditions (directory/search/filters.py), worked out
+    from ``params`` when not given. Public for the benchmark's EXPLAIN and the tests."""
+    reach = PointReach(params=params, conditions=conditions, served={}, read_outreach=False)
     statements = [(reach.near_part, reach.rows_statement(params["radius"]))]
     if reach.outreach_box_km:
-        statements.append((OUTREACH, _outreach_sql(params, others, reach.outreach_box_km)))
+        statements.append((OUTREACH, _outreach_sql(params, conditions, reach.outreach_box_km)))
     return statements
 
 
-def count_statement(*, params: dict, others: Statement | None = None) -> Statement:
-    """The COUNT of a point search (``PointReach``). Public for the benchmark's EXPLAIN."""
-    return PointReach(params=params, others=others, served={}, read_outreach=False).count_statement()
-
-
-def offers_within_reach(*, params: dict, others: Statement | None = None) -> dict[int, float]:
+def offers_within_reach(*, params: dict, conditions: RowConditions | None = None) -> dict[int, float]:
     """Offer id -> haversine term of its nearest place within reach of ``params["near"]``,
     nearest offer first: every row of both parts read."""
-    return PointReach(params=params, others=others, served={}).terms()
+    return PointReach(params=params, conditions=conditions, served={}).terms()
 
 
 def reaching_by_radius(offer_ids: set[int], point) -> set[int]:
@@ -78,7 +74,7 @@ def reaching_by_radius(offer_ids: set[int], point) -> set[int]:
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT DISTINCT r.offer_id FROM {OfferPlacement._meta.db_table} r"
-            f" WHERE r.offer_id IN ({_marks(ids)}) AND r.reach_term IS NOT NULL AND {term} <= r.reach_term",
+            f" WHERE r.offer_id IN ({placeholders(ids)}) AND r.reach_term IS NOT NULL AND {term} <= r.reach_term",
             [*ids, *term_values],
         )
         return {pk for (pk,) in cursor.fetchall()}
@@ -102,8 +98,11 @@ class PointReach:
     RING_SHARE = 0.6  # a ring beyond this share of the radius reads every row instead
     RING_OFFERS = 0.5  # a first ring holds this many times the offers wanted, were they spread evenly
 
-    def __init__(self, *, params: dict, others: Statement | None, served: dict, read_outreach: bool = True):
-        self._params, self._others = params, others
+    def __init__(
+        self, *, params: dict, conditions: RowConditions | None, served: dict, read_outreach: bool = True
+    ):
+        self._params = params
+        self._conditions = conditions if conditions is not None else row_conditions(params)
         self._radius = params["radius"]
         max_reach_km = self._max_reach_km = reference().max_reach_km if outreach_wanted(params) else 0
         # A search at least as wide as the largest service radius meets every outreach row
@@ -113,7 +112,9 @@ class PointReach:
         self.outreach_box_km = max_reach_km if max_reach_km and not fold else 0
         self._extra: dict[int, float | None] = {}
         if self.outreach_box_km and read_outreach:
-            self._extra = outreach_terms(params=params, others=others, box_km=self.outreach_box_km)
+            self._extra = outreach_terms(
+                params=params, conditions=self._conditions, box_km=self.outreach_box_km
+            )
         self._extra.update(served)
         self._counted: int | None = None
         self._all: list[tuple[float, int]] | None = None
@@ -175,7 +176,7 @@ class PointReach:
         return _rows_sql(
             self._params,
             box,
-            self._others,
+            self._conditions,
             part=self.near_part,
             within_km=within_km,
             columns=columns,
@@ -211,19 +212,19 @@ class PointReach:
         self._all = sorted((INFINITY if term is None else term, pk) for pk, term in terms.items())
 
 
-def outreach_terms(*, params: dict, others: Statement | None, box_km: float) -> dict[int, float]:
+def outreach_terms(*, params: dict, conditions: RowConditions | None, box_km: float) -> dict[int, float]:
     """Offer id -> term of the outreach offers with a service radius reaching the point, each
     row within its own radius, read through the partial reach index in the box of ``box_km``
     (the largest service radius). Few rows: all of them are read."""
     with connection.cursor() as cursor:
-        cursor.execute(*_outreach_sql(params, others, box_km))
+        cursor.execute(*_outreach_sql(params, conditions, box_km))
         return _nearest_first(cursor.fetchall())
 
 
-def _outreach_sql(params: dict, others: Statement | None, box_km: float) -> Statement:
+def _outreach_sql(params: dict, conditions: RowConditions | None, box_km: float) -> Statement:
     point = params["near"]
     box = bounding_box(point.latitude, point.longitude, box_km)
-    return _rows_sql(params, box, others, part=OUTREACH)
+    return _rows_sql(params, box, conditions, part=OUTREACH)
 
 
 def _nearest_first(rows: list[tuple[float, int]]) -> dict[int, float]:
@@ -236,6 +237,13 @@ def _nearest_first(rows: list[tuple[float, int]]) -> dict[int, float]:
     return terms
 
 
+def search_table(params: dict) -> str:
+    """The search table a search reads: with a subject filter the per-subject rows
+    (SubjectPlacement, whose indexes start with the subject), else one row per offer and place.
+    An offer teaching two of the subjects has two rows at a place: count offers with DISTINCT."""
+    return SubjectPlacement._meta.db_table if _subject_ids(params) else OfferPlacement._meta.db_table
+
+
 def _subject_ids(params: dict) -> list[int]:
     return sorted(subject.pk for subject in params.get("subject") or [])
 
@@ -243,7 +251,7 @@ def _subject_ids(params: dict) -> list[int]:
 def _rows_sql(
     params: dict,
     box: BoundingBox,
-    others: Statement | None,
+    conditions: RowConditions | None,
     *,
     part: str,
     within_km: float | None = None,
@@ -263,15 +271,13 @@ def _rows_sql(
     the bounding box's latitudes, and the bands already keep the rows near them."""
     point = params["near"]
     subject_ids = _subject_ids(params)
-    table = SubjectPlacement._meta.db_table if subject_ids else OfferPlacement._meta.db_table
+    table = search_table(params)
     term, term_values = chord_term_sql(point.latitude, point.longitude, "r.")
     where: list[str] = []
     values: list = []
-    if subject_ids:
-        where.append(f"r.subject_id IN ({_marks(subject_ids)})")
-        values += subject_ids
+    conditions = conditions if conditions is not None else row_conditions(params)
     bands = latitude_bands(box.min_lat, box.max_lat)
-    where.append(f"r.band IN ({_marks(bands)})")
+    where.append(f"r.band IN ({placeholders(bands)})")
     values += bands
     where.append("r.longitude >= %s AND r.longitude <= %s")
     values += [box.min_lng, box.max_lng]
@@ -279,19 +285,8 @@ def _rows_sql(
         where.append("r.latitude >= %s AND r.latitude <= %s")
         values += [box.min_lat, box.max_lat]
         where.append("r.reach_term IS NOT NULL")  # the partial index's condition, as SQLite needs it
-    if params.get("grade") is not None:
-        where.append("r.grade_from <= %s AND r.grade_to >= %s")
-        values += [params["grade"].level] * 2
-    if params.get("format"):
-        where.append(f"r.format IN ({_marks(params['format'])})")
-        values += list(params["format"])
-    if params.get("free") is True:
-        where.append("r.price_dkk = 0")
-    elif params.get("free") is False:
-        where.append("r.price_dkk > 0")
-    if params.get("month"):
-        where.append("(r.months & %s) <> 0")
-        values.append(month_bit(params["month"]))
+    where += conditions.columns
+    values += conditions.column_values
     reached = f"{term} <= r.reach_term"  # an outreach row, within its own service radius
     if part == OUTREACH:
         where.append(reached)
@@ -319,15 +314,11 @@ def _rows_sql(
         else:
             where.append(near)
             values += near_values
-    if params.get("language") is not None:
-        languages = Offer.languages.through._meta.db_table
-        where.append(
-            f"EXISTS (SELECT 1 FROM {languages} l WHERE l.offer_id = r.offer_id AND l.language_id = %s)"
-        )
-        values.append(params["language"].code)
-    if others is not None:
-        where.append(f"r.offer_id IN ({others[0]})")
-        values += list(others[1])
+    where += conditions.probes
+    values += conditions.probe_values
+    if conditions.others is not None:
+        where.append(f"r.offer_id IN ({conditions.others[0]})")
+        values += list(conditions.others[1])
     if columns is None:
         columns = f"{term} AS term, r.offer_id"
         values = [*term_values, *values]
@@ -337,7 +328,3 @@ def _rows_sql(
         # and read every row of the box instead of the outreach rows alone.
         source += f" INDEXED BY {'subject_placement_reach' if subject_ids else 'placement_reach_position'}"
     return f"SELECT {columns} FROM {source} WHERE {' AND '.join(where)}", values
-
-
-def _marks(values) -> str:
-    return ", ".join(["%s"] * len(values))

@@ -20,10 +20,9 @@ from directory.models import LearningEnvironment, Offer, OfferPlacement, Organis
 from directory.models.search_index import BAND_DEGREES, SUBJECT_BITS
 from directory.reference import largest_service_radius, reference, reference_changed
 from directory.search.cards import refresh_cards
+from directory.search.sql import ID_CHUNK, placeholders
 from directory.search.text import FTS_TABLE, TEXT_TABLE, has_fts
 from maps.spatial import EARTH_RADIUS_KM
-
-ID_CHUNK = 500  # ids per IN (...) list, well inside SQLite's limit on query parameters
 
 _COLUMNS = (
     "offer_id, environment_id, latitude, longitude, x, y, z, band, subject_bits, reach_km, reach_term, area_only,"
@@ -121,7 +120,7 @@ def search_index_refresh(
         for column, ids in (("offer_id", offer_ids), ("environment_id", environment_ids)):
             source = "o.id" if column == "offer_id" else "e.id"
             for chunk in _chunks(ids or []):
-                marks = ", ".join(["%s"] * len(chunk))
+                marks = placeholders(chunk)
                 cursor.execute(f"DELETE FROM {per_subject} WHERE {column} IN ({marks})", chunk)
                 cursor.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
                 cursor.execute(f"{insert} AND {source} IN ({marks})", chunk)

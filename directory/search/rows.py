@@ -1,22 +1,21 @@
-"""A page of a point search's offers as light rows, for the API's JSON and GeoJSON.
+"""A page of offers as plain values, for the API's JSON and GeoJSON (directory/api/representations.py).
 
 The search pages render Offer objects (templates call their methods); the API only reads
 values. Building 20 offers, their organisations and places as model objects through the
-ORM cost ~4 ms a page, the largest share of a nearby search; these rows come from two plain
-SELECTs (the offers with their organisations and cards, directory.models.OfferCard, which
-name their subjects, languages and places; the active places by id) and the reference
-tables in memory (directory/reference.py).
-
-A row has the attributes OfferSerializer and the GeoJSON geometry read, with the same
-types as the model's (aware datetimes, Decimal prices, Grade objects), so the one
-serializer writes both (tests/directory/test_api.py compares them key for key).
+ORM cost more than the rest of a nearby search; these rows come from two plain SELECTs (the
+offers with their organisations and cards, directory.models.OfferCard, which name their
+subjects, languages and places; the active places by id) and the reference tables in memory
+(directory/reference.py). Each is a typed record of its own (``OfferRow``, ``PlaceRow``), not
+an imitation of a model.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from operator import itemgetter
+from typing import Any
 
 import orjson
 from django.db import connection
@@ -24,6 +23,7 @@ from django.db import connection
 from directory.models import LearningEnvironment, Offer, OfferCard, Organisation
 from directory.models.offers import mask_to_months
 from directory.reference import reference
+from directory.search.sql import placeholders
 from maps.spatial import haversine_km
 
 OFFER_COLUMNS = (
@@ -35,22 +35,72 @@ PLACE_COLUMNS = ("id", "slug", "name", "latitude", "longitude", "postcode", "cit
 CENTS = Decimal("0.01")
 
 
-class Row:
-    """Attributes by keyword; ``related()`` (directory/search/offers.py) reads the lists in
-    ``_prefetched_objects_cache`` as it reads a prefetch."""
+@dataclass(frozen=True, slots=True)
+class PlaceRow:
+    id: int
+    slug: str
+    name: str
+    latitude: float | None
+    longitude: float | None
+    postcode: str
+    city: str
+    municipality: Any  # maps.models.Municipality from the reference tables, or None
 
-    def __init__(self, **values):
-        self.__dict__.update(values)
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
 
 
-def offer_rows(ids: list[int], point) -> list[Row]:
+@dataclass(frozen=True, slots=True)
+class OrganisationRow:
+    slug: str
+    name: str
+
+
+@dataclass(slots=True)
+class OfferRow:
+    """A published offer as the API shows it; ``distance_km`` and ``nearest_environment`` from
+    the searched point (None without one)."""
+
+    id: int
+    slug: str
+    title: str
+    summary: str
+    description: str
+    organisation: OrganisationRow
+    subjects: list[str]  # slugs, in the subjects' own order
+    languages: list[str]  # codes
+    grade_from: Any  # directory.models.Grade from the reference tables
+    grade_to: Any
+    format: str
+    duration_minutes: int | None
+    max_participants: int | None
+    price_dkk: Decimal
+    price_note: str
+    months: list[int]
+    booking_url: str
+    booking_email: str
+    booking_phone: str
+    service_radius_km: int | None
+    environments: list[PlaceRow]  # the active ones, by name
+    published_at: dt.datetime | None
+    updated_at: dt.datetime | None
+    distance_km: float | None = None
+    nearest_environment: PlaceRow | None = None
+
+    @property
+    def is_free(self) -> bool:
+        return self.price_dkk == 0
+
+
+def offer_rows(ids: list[int], point) -> list[OfferRow]:
     """The offers of ``ids`` in that order, as rows with their organisation, subjects,
     languages, grades and active places, and ``distance_km``/``nearest_environment`` from
     ``point`` (a GeocodeResult or None)."""
     if not ids:
         return []
     ref = reference()
-    marks = ", ".join(["%s"] * len(ids))
+    marks = placeholders(ids)
     columns = ", ".join(f"o.{column}" for column in OFFER_COLUMNS)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -62,35 +112,33 @@ def offer_rows(ids: list[int], point) -> list[Row]:
         fetched = cursor.fetchall()
         links = _card_links(cursor, {values[0]: values[-1] for values in fetched})
         places = _places(cursor, {place_id for _, place_id in links["environments"]}, ref)
+    ranks = {"subjects": in_order(ref.subjects), "languages": in_order(ref.languages), "environments": places}
+    ids_found = [values[0] for values in fetched]
+    grouped = {name: group_links(ids_found, links[name], ranked) for name, ranked in ranks.items()}
     offers = {}
     for values in fetched:
-        row = Row(**dict(zip(OFFER_COLUMNS, values[: len(OFFER_COLUMNS)], strict=True)))
+        row = dict(zip(OFFER_COLUMNS, values[: len(OFFER_COLUMNS)], strict=True))
         slug, name = values[len(OFFER_COLUMNS) : len(OFFER_COLUMNS) + 2]
-        row.pk = row.id
-        row.organisation = Row(slug=slug, name=name)
-        row.price_dkk = _decimal(row.price_dkk)
-        row.is_free = row.price_dkk == 0
-        row.month_list = mask_to_months(row.months)
-        row.published_at, row.updated_at = _datetime(row.published_at), _datetime(row.updated_at)
-        row.grade_from, row.grade_to = ref.grades.get(row.grade_from_id), ref.grades.get(row.grade_to_id)
-        offers[row.id] = row
-    ranks = {"subjects": in_order(ref.subjects), "languages": in_order(ref.languages), "environments": places}
-    grouped = {name: group_links(offers, links[name], ranked) for name, ranked in ranks.items()}
-    for pk, row in offers.items():
-        row._prefetched_objects_cache = {name: grouped[name][pk] for name in ranks}
-        row.distance_km, row.nearest_environment = nearest_place(point, grouped["environments"][pk])
+        pk = row.pop("id")
+        environments = grouped["environments"][pk]
+        distance, nearest = nearest_place(point, environments)
+        offers[pk] = OfferRow(
+            id=pk,
+            organisation=OrganisationRow(slug=slug, name=name),
+            subjects=[subject.slug for subject in grouped["subjects"][pk]],
+            languages=[language.code for language in grouped["languages"][pk]],
+            grade_from=ref.grades.get(row.pop("grade_from_id")),
+            grade_to=ref.grades.get(row.pop("grade_to_id")),
+            price_dkk=_decimal(row.pop("price_dkk")),
+            months=mask_to_months(row.pop("months")),
+            published_at=_datetime(row.pop("published_at")),
+            updated_at=_datetime(row.pop("updated_at")),
+            environments=environments,
+            distance_km=distance,
+            nearest_environment=nearest,
+            **{key: value for key, value in row.items() if key != "organisation_id"},
+        )
     return [offers[pk] for pk in ids if pk in offers]
-
-
-def offer_links(cursor, offer_ids: list[int]) -> dict[str, list[tuple]]:
-    """The (offer id, target) links of each relation (subjects, languages, environments) of
-    these offers, from their cards in one SELECT."""
-    marks = ", ".join(["%s"] * len(offer_ids))
-    cursor.execute(
-        f"SELECT offer_id, data FROM {OfferCard._meta.db_table} WHERE offer_id IN ({marks})", offer_ids
-    )
-    cards = dict(cursor.fetchall())
-    return _card_links(cursor, {pk: cards.get(pk) for pk in offer_ids})
 
 
 def _card_links(cursor, cards: dict[int, str | None]) -> dict[str, list[tuple]]:
@@ -115,7 +163,7 @@ def _card_links(cursor, cards: dict[int, str | None]) -> dict[str, list[tuple]]:
 def _table_links(cursor, offer_ids: list[int]) -> dict[str, list[tuple]]:
     """The offers' links read from the link tables, in one SELECT (language codes in a column
     of their own: PostgreSQL's UNION wants one type per column)."""
-    marks = ", ".join(["%s"] * len(offer_ids))
+    marks = placeholders(offer_ids)
     subjects = Offer.subjects.through._meta.db_table
     languages = Offer.languages.through._meta.db_table
     places = Offer.environments.through._meta.db_table
@@ -167,16 +215,14 @@ def _places(cursor, place_ids: set[int], ref) -> dict[int, tuple]:
     columns = ", ".join(PLACE_COLUMNS)
     cursor.execute(
         f"SELECT {columns} FROM {LearningEnvironment._meta.db_table}"
-        f" WHERE status = %s AND id IN ({', '.join(['%s'] * len(place_ids))}) ORDER BY name, id",
+        f" WHERE status = %s AND id IN ({placeholders(place_ids)}) ORDER BY name, id",
         [LearningEnvironment.Status.ACTIVE.value, *place_ids],
     )
     places = {}
     for values in cursor.fetchall():
-        place = Row(**dict(zip(PLACE_COLUMNS, values, strict=True)))
-        place.pk = place.id
-        place.has_coordinates = place.latitude is not None and place.longitude is not None
-        place.municipality = ref.municipalities.get(place.municipality_id)
-        places[place.id] = (len(places), place)
+        place = dict(zip(PLACE_COLUMNS, values, strict=True))
+        place["municipality"] = ref.municipalities.get(place.pop("municipality_id"))
+        places[place["id"]] = (len(places), PlaceRow(**place))
     return places
 
 

@@ -15,13 +15,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from directory import suggestions
-from directory.models import Category, Grade, Language, Offer, Subject
+from directory.models import Offer, Subject
 from directory.models.offers import MONTH_NAMES
+from directory.reference import reference
 from directory.search.filters import FILTERS
 from directory.search.forms import DEFAULT_RADIUS_KM, OfferSearchForm, Ordering
 from directory.search.offers import offer_search
 from directory.views.details import map_settings
-from maps.models import Municipality
 
 RADIUS_CHOICES_KM = [5, 10, 25, 50, 100, 200]
 PAGE_SIZE = 20  # the API's page size too (directory/api/pagination.py), so ?page=N means the same
@@ -83,7 +83,8 @@ def _raw_values(query: QueryDict) -> dict:
 
 def _choices(query: QueryDict) -> dict:
     subject_groups: dict[str, list[Subject]] = {}
-    for subject in Subject.objects.all():
+    ref = reference()  # the reference tables in memory: no query per request
+    for subject in ref.subjects.values():
         subject_groups.setdefault(subject.get_kind_display(), []).append(subject)
     radius = query.get("radius", "").strip()
     radius_km = [str(km) for km in RADIUS_CHOICES_KM]
@@ -92,10 +93,10 @@ def _choices(query: QueryDict) -> dict:
     selected_radius = radius if radius in radius_km else f"{DEFAULT_RADIUS_KM:g}"
     return {
         "subject_groups": list(subject_groups.items()),
-        "grades": Grade.objects.all(),
-        "categories": Category.objects.all(),
-        "languages": Language.objects.all(),
-        "municipalities": Municipality.objects.all(),
+        "grades": list(ref.grades.values()),
+        "categories": list(ref.categories.values()),
+        "languages": list(ref.languages.values()),
+        "municipalities": list(ref.municipalities.values()),
         "formats": Offer.Format.choices,
         "months": [(str(number), name) for number, name in enumerate(MONTH_NAMES, start=1)],
         "orderings": [(value, label) for value, label in Ordering.CHOICES],
@@ -145,7 +146,7 @@ def _search_config(request: HttpRequest, form: OfferSearchForm, offers: list[Off
     return {
         "pageSize": PAGE_SIZE,
         "bbox": bbox.as_list() if bbox else None,
-        "subjects": {subject.slug: subject.display_name for subject in Subject.objects.all()},
+        "subjects": {subject.slug: subject.display_name for subject in reference().subjects.values()},
         "formats": {value: str(label) for value, label in Offer.Format.choices},
         "labels": {
             "provider": _("Udbyder"),

@@ -20,7 +20,7 @@ def api():
 
 
 def test_offers_near_a_school_come_with_distance_and_nearest_place(api, network):
-    response = api.get(f"/api/v1/offers/?{NEAR_SCHOOL}&radius=10&format=paa-stedet")
+    response = api.get(f"/api/v1/offers/?{NEAR_SCHOOL}&radius=10&delivery=paa-stedet")
     assert response.status_code == 200
     body = response.json()
     assert body["count"] == 2
@@ -49,7 +49,7 @@ def test_offer_detail_by_slug_and_drafts_are_not_found(api, network):
 
 
 def test_offers_as_geojson_are_a_valid_feature_collection_longitude_first(api, network):
-    response = api.get(f"/api/v1/offers/?{NEAR_SCHOOL}&radius=10&format=geojson&format=paa-stedet")
+    response = api.get(f"/api/v1/offers/?{NEAR_SCHOOL}&radius=10&format=geojson&delivery=paa-stedet")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/geo+json")
     collection = response.json()
@@ -66,7 +66,7 @@ def test_offers_as_geojson_are_a_valid_feature_collection_longitude_first(api, n
 
 
 def test_geojson_combines_with_the_offer_format_filter_and_digital_offers_have_no_geometry(api, network):
-    collection = api.get("/api/v1/offers/?format=geojson&format=digitalt").json()
+    collection = api.get("/api/v1/offers/?format=geojson&delivery=digitalt").json()
     assert [feature["id"] for feature in collection["features"]] == ["digitale-vikinger"]
     assert collection["features"][0]["geometry"] is None
 
@@ -145,7 +145,7 @@ def test_geocode_returns_point_precision_and_municipality(api):
         ("grade=11-klasse", "grade"),
         ("grade=99", "grade"),
         ("category=rumstation", "category"),
-        ("format=teleportation", "format"),
+        ("delivery=teleportation", "delivery"),
         ("municipality=9999", "municipality"),
         ("municipality=abc", "municipality"),
         ("region=1", "region"),
@@ -235,35 +235,45 @@ def test_openapi_schema_generates_without_warnings_and_documents_every_parameter
         assert path in schema["paths"]
 
 
-@pytest.mark.parametrize("query", ["", f"{NEAR_SCHOOL}&radius=500"])
-def test_the_offer_serializers_written_out_json_is_drfs_own_key_for_key(network, rf, query):
+def _drf_and_ours(rf, query: str, *, zone=None):
+    """The API's JSON of each offer a search finds (offer_dict over its rows) beside DRF's own walk
+    over the schema's serializer with the Offer objects of the same search: one shape."""
+    from django.utils import timezone
+
+    from directory.api.representations import Links, offer_dict
     from directory.api.serializers import OfferSerializer
     from directory.search.offers import offer_search
 
     form = OfferSearchForm(test_search.QueryDict(query))
     assert form.is_valid(), form.errors
-    offers = list(offer_search(params=form.cleaned_data).offers)
-    next(offer for offer in offers if offer.environments.all()).environments.all()[0].municipality = None
-    serializer = OfferSerializer(context={"request": rf.get("/api/v1/offers/")})
-    assert len(offers) >= 6
-    for offer in offers:
-        fast, generic = serializer.to_representation(offer), serializer.generic_representation(offer)
-        assert list(fast.items()) == list(generic.items())
+    request = rf.get("/api/v1/offers/")
+    with timezone.override(zone or timezone.get_current_timezone()):
+        rows = list(offer_search(params=form.cleaned_data, rows=True).offers)
+        offers = list(offer_search(params=form.cleaned_data).offers)
+        links = Links(request)
+        ours = [offer_dict(row, links) for row in rows]
+        drfs = [OfferSerializer(offer, context={"request": request}).data for offer in offers]
+    return rows, ours, drfs
+
+
+@pytest.mark.parametrize(
+    "query", ["", f"{NEAR_SCHOOL}&radius=500", f"{NEAR_SCHOOL}&radius=500&subject=biologi"]
+)
+def test_the_apis_json_of_an_offer_is_the_schemas_shape_key_for_key(network, rf, query):
+    rows, ours, drfs = _drf_and_ours(rf, query)
+    assert len(ours) == len(drfs) >= 3
+    assert type(rows[0]).__name__ == "OfferRow"
+    for mine, theirs in zip(ours, drfs, strict=True):
+        assert list(mine.items()) == list(theirs.items())
 
 
 @pytest.mark.parametrize("cards", ["kept", "missing"])
-@pytest.mark.parametrize("query", [f"{NEAR_SCHOOL}&radius=500", f"{NEAR_SCHOOL}&radius=500&subject=biologi"])
-def test_a_point_searchs_light_rows_give_the_json_of_its_offer_objects(network, rf, query, cards):
-    """The API pages a point search as light rows (directory/search/rows.py), their
-    links from the offers' cards, or the link tables for an offer without one; DRF's own walk
-    over the Offer objects of the same search must give the same JSON, key for key."""
-    from directory.api.serializers import OfferSerializer
+def test_an_offers_links_come_from_its_card_or_the_link_tables_alike(network, rf, cards):
+    """The rows read an offer's links from its card, or the link tables for an offer without
+    one; a place closed after the card named it is left out all the same."""
     from directory.models import LearningEnvironment, OfferCard
-    from directory.search.offers import offer_search
     from directory.search.refresh import search_index_refresh
 
-    # A second place, closed after the card named it: the card is not rewritten, the page
-    # must leave the place out all the same.
     zoo = network.offers["rovdyr-og-byttedyr"]
     zoo.environments.add(network.places["nationalmuseet"])
     search_index_refresh(offer_ids=[zoo.pk])
@@ -273,38 +283,22 @@ def test_a_point_searchs_light_rows_give_the_json_of_its_offer_objects(network, 
     search_index_refresh(environment_ids=[network.places["nationalmuseet"].pk])
     if cards == "missing":
         OfferCard.objects.all().delete()
-    form = OfferSearchForm(test_search.QueryDict(query))
-    assert form.is_valid(), form.errors
-    rows = list(offer_search(params=form.cleaned_data, rows=True).offers)
-    offers = list(offer_search(params=form.cleaned_data).offers)
-    assert len(rows) == len(offers) >= 3
-    assert type(rows[0]).__name__ == "Row"
-    serializer = OfferSerializer(context={"request": rf.get("/api/v1/offers/")})
-    for row, offer in zip(rows, offers, strict=True):
-        fast, generic = serializer.to_representation(row), serializer.generic_representation(offer)
-        assert list(fast.items()) == list(generic.items())
-    shown = next(row for row in rows if row.slug == "rovdyr-og-byttedyr")
-    assert [place["slug"] for place in serializer.to_representation(shown)["environments"]] == [
-        "koebenhavn-zoo"
-    ]
+    _rows, ours, drfs = _drf_and_ours(rf, f"{NEAR_SCHOOL}&radius=500")
+    for mine, theirs in zip(ours, drfs, strict=True):
+        assert list(mine.items()) == list(theirs.items())
+    shown = next(offer for offer in ours if offer["slug"] == "rovdyr-og-byttedyr")
+    assert [place["slug"] for place in shown["environments"]] == ["koebenhavn-zoo"]
 
 
 def test_the_written_out_datetimes_match_drfs_in_utc_too(network, rf):
     import datetime as dt
 
-    from django.utils import timezone
-
-    from directory.api.serializers import OfferSerializer
-    from directory.search.offers import offer_search
-
-    form = OfferSearchForm(test_search.QueryDict(f"{NEAR_SCHOOL}&radius=500"))
-    assert form.is_valid(), form.errors
-    serializer = OfferSerializer(context={"request": rf.get("/api/v1/offers/")})
-    with timezone.override(dt.UTC):
-        offer = list(offer_search(params=form.cleaned_data).offers)[0]
-        fast, generic = serializer.to_representation(offer), serializer.generic_representation(offer)
-    assert fast["updated_at"].endswith("Z")
-    assert (fast["published_at"], fast["updated_at"]) == (generic["published_at"], generic["updated_at"])
+    _rows, ours, drfs = _drf_and_ours(rf, f"{NEAR_SCHOOL}&radius=500", zone=dt.UTC)
+    assert ours[0]["updated_at"].endswith("Z")
+    assert (ours[0]["published_at"], ours[0]["updated_at"]) == (
+        drfs[0]["published_at"],
+        drfs[0]["updated_at"],
+    )
 
 
 def test_the_orjson_renderer_writes_drfs_json():

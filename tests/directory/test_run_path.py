@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 MANAGE = Path(__file__).resolve().parents[2] / "manage.py"
 SEARCH = """
 from django.test import Client
@@ -15,6 +17,7 @@ print(body['count'], body['results'][0]['distance_km'])
 """
 
 
+@pytest.mark.slow
 def test_migrate_and_load_demo_with_debug_on_then_search_near_aarhus(tmp_path):
     env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "CACHE_URL")}
     env.update(DEBUG="1", DATABASE_URL=f"sqlite:///{tmp_path / 'fresh.sqlite3'}")

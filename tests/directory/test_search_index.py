@@ -18,9 +18,9 @@ from directory.models import (
     Subject,
     SubjectPlacement,
 )
+from directory.search.refresh import search_index_refresh
 from directory.services.environments import environment_set_pin, environment_update
 from directory.services.offers import offer_archive, offer_create, offer_submit, offer_update
-from directory.search.refresh import search_index_refresh
 from tests.factories import EnvironmentFactory, OfferFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
