@@ -69,7 +69,14 @@ class CategoryList(ReferenceList):
 
 
 class MunicipalityFilter(django_filters.FilterSet):
-    region = django_filters.NumberFilter(field_name="region_id", help_text="Regionskode 1081–1085.")
+    # A whole number of four digits: a huge or fractional value was a 500 (found by tests/test_fuzz_api.py).
+    region = django_filters.NumberFilter(
+        field_name="region_id",
+        min_value=1000,
+        max_value=9999,
+        decimal_places=0,
+        help_text="Regionskode 1081–1085.",
+    )
 
     class Meta:
         model = Municipality

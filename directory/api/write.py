@@ -91,7 +91,17 @@ def _api_errors(error: DjangoValidationError) -> ApiValidationError:
     return ApiValidationError({"non_field_errors": error.messages})
 
 
-class _EditableOrganisationField(serializers.SlugRelatedField):
+class _SlugField(serializers.SlugRelatedField):
+    """A slug that names nothing when it holds a NUL: PostgreSQL refuses to compare one (a 500,
+    found by tests/test_fuzz_api.py), and no slug contains it."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data.replace("\x00", ""))
+        return super().to_internal_value(data)
+
+
+class _EditableOrganisationField(_SlugField):
     def get_queryset(self):
         return permissions.editable_organisations(self.context["request"].user)
 
@@ -118,12 +128,10 @@ class MonthsField(serializers.ListField):
 
 class OfferWriteSerializer(serializers.ModelSerializer):
     organisation = _EditableOrganisationField(slug_field="slug", help_text="The organisation's slug.")
-    subjects = serializers.SlugRelatedField(slug_field="slug", many=True, queryset=Subject.objects.all())
-    grade_from = serializers.SlugRelatedField(slug_field="slug", queryset=Grade.objects.all())
-    grade_to = serializers.SlugRelatedField(slug_field="slug", queryset=Grade.objects.all())
-    languages = serializers.SlugRelatedField(
-        slug_field="code", many=True, queryset=Language.objects.all(), required=False
-    )
+    subjects = _SlugField(slug_field="slug", many=True, queryset=Subject.objects.all())
+    grade_from = _SlugField(slug_field="slug", queryset=Grade.objects.all())
+    grade_to = _SlugField(slug_field="slug", queryset=Grade.objects.all())
+    languages = _SlugField(slug_field="code", many=True, queryset=Language.objects.all(), required=False)
     environments = _EditablePlacesField(many=True, required=False, help_text="Ids of your places.")
     service_municipalities = serializers.PrimaryKeyRelatedField(
         many=True, queryset=Municipality.objects.all(), required=False, help_text="Municipality codes."
@@ -150,7 +158,7 @@ class OfferWriteSerializer(serializers.ModelSerializer):
 
 class EnvironmentWriteSerializer(serializers.ModelSerializer):
     organisation = _EditableOrganisationField(slug_field="slug", help_text="The organisation's slug.")
-    category = serializers.SlugRelatedField(slug_field="slug", queryset=Category.objects.all())
+    category = _SlugField(slug_field="slug", queryset=Category.objects.all())
     latitude = serializers.FloatField(
         required=False, allow_null=True, help_text="With longitude: a manual pin."
     )
