@@ -16,12 +16,8 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-try:  # the search package (issue 11); before it landed, the same engine lived in these modules
-    from directory.search.forms import OfferSearchForm, Ordering
-    from directory.search.offers import offer_search
-except ImportError:  # pragma: no cover - only until the restructured search is committed
-    from directory.search_forms import OfferSearchForm, Ordering
-    from directory.selectors.search import offer_search
+from directory.search.forms import OfferSearchForm, Ordering
+from directory.search.offers import offer_search
 
 # Parameters that say how to show a result, not which offers: never part of a subscription.
 NOT_FILTERS = ("page", "ordering", "zoom")
