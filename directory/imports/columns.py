@@ -13,10 +13,16 @@ class Column:
     key: str  # the Danish header, used in files we write
     english: str
     help: str
-    group: str  # "place" or "offer"
+    group: str  # "place", "offer", or "file" (which organisation a row belongs to)
 
 
 COLUMNS = [
+    Column(
+        "organisation",
+        "organisation",
+        _("Kun i en koordinators fil med mange udbydere: organisationens navn; en ny oprettes."),
+        "file",
+    ),
     Column(
         "sted_id",
         "place_id",

@@ -29,6 +29,7 @@ def _place_cells(environment: LearningEnvironment | None) -> dict:
     if environment is None:
         return {}
     return {
+        "organisation": environment.organisation.name,
         "sted_id": place_key(environment),
         "sted_navn": environment.name,
         "kategori": environment.category.name,
@@ -42,6 +43,7 @@ def _place_cells(environment: LearningEnvironment | None) -> dict:
 
 def _offer_cells(offer: Offer) -> dict:
     return {
+        "organisation": offer.organisation.name,
         "tilbud_id": offer_key(offer),
         "titel": offer.title,
         "kort_beskrivelse": offer.summary,
@@ -70,9 +72,11 @@ def _offer_cells(offer: Offer) -> dict:
 
 def export_rows(offers: QuerySet[Offer], environments: QuerySet[LearningEnvironment]) -> list[dict]:
     """One row per offer and place; places without offers get a row of their own."""
-    offers = offers.exclude(status=Offer.Status.ARCHIVED).select_related("grade_from", "grade_to")
+    offers = offers.exclude(status=Offer.Status.ARCHIVED).select_related(
+        "grade_from", "grade_to", "organisation"
+    )
     offers = offers.prefetch_related(None).prefetch_related(  # replace any prefetch the caller set
-        "subjects", "languages", Prefetch("environments", queryset=LearningEnvironment.objects.select_related("category"))
+        "subjects", "languages", Prefetch("environments", queryset=LearningEnvironment.objects.select_related("category", "organisation"))
     )  # fmt: skip
     rows, used_places = [], set()
     for offer in offers.order_by("title", "pk"):
@@ -83,7 +87,8 @@ def export_rows(offers: QuerySet[Offer], environments: QuerySet[LearningEnvironm
             rows.append({key: "" for key in KEYS} | _place_cells(place) | _offer_cells(offer))
             if place is not None:
                 used_places.add(place.pk)
-    lonely = environments.active().exclude(pk__in=used_places).select_related("category").order_by("name")
+    lonely = environments.active().exclude(pk__in=used_places).select_related("category", "organisation")
+    lonely = lonely.order_by("name")
     rows += [{key: "" for key in KEYS} | _place_cells(place) for place in lonely]
     return rows
 

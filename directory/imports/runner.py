@@ -268,7 +268,9 @@ def _write_place(organisation: Organisation, planned: _Planned, user) -> Learnin
         return None
 
 
-def _write_offer(organisation: Organisation, planned: _Planned, places: dict, user) -> None:
+def _write_offer(
+    organisation: Organisation, planned: _Planned, places: dict, user, *, draft: bool = False
+) -> None:
     entry, fields = planned.entry, dict(planned.fields)
     missing = [key for key in planned.places if places.get(key) is None]
     if missing:
@@ -288,7 +290,7 @@ def _write_offer(organisation: Organisation, planned: _Planned, places: dict, us
             if existing is None:
                 entry.action = Action.CREATE
                 offer_services.offer_create(
-                    organisation=organisation, user=user, external_id=entry.key, draft=bool(entry.missing),
+                    organisation=organisation, user=user, external_id=entry.key, draft=draft or bool(entry.missing),
                     **fields,
                 )  # fmt: skip
                 return
@@ -307,9 +309,16 @@ def _known_places(organisation: Organisation, keys: set[str]) -> dict[str, Learn
 
 
 def import_table(
-    *, organisation: Organisation, table: Table, user: User | None, dry_run: bool, progress=None
+    *,
+    organisation: Organisation,
+    table: Table,
+    user: User | None,
+    dry_run: bool,
+    progress=None,
+    draft: bool = False,
 ) -> Report:
-    """Validate and (unless dry_run, and only if every row is good) write the table."""
+    """Validate and (unless dry_run, and only if every row is good) write the table. With draft,
+    new offers are drafts whatever the rows hold (a new organisation's, see catalogue.py)."""
     report = Report(dry_run=dry_run)
     plan = _plan(table, Vocabulary())
     report.entries = [planned.entry for planned in plan.places.values()] + [
@@ -326,7 +335,7 @@ def import_table(
                 progress()
         for key, planned in plan.offers.items():
             if key not in plan.bad_offers and not plan.bad_places & set(planned.places):
-                _write_offer(organisation, planned, written, user)
+                _write_offer(organisation, planned, written, user, draft=draft)
             if progress:
                 progress()
         report.entries = sorted(report.entries + plan.bad, key=lambda entry: entry.line)

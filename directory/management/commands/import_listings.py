@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from directory.imports.catalogue import catalogue_import
 from directory.imports.reading import max_bytes
 from directory.imports.services import listings_import
 from directory.models import Organisation
@@ -18,27 +19,34 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("organisation", help="The organisation's slug.")
+        parser.add_argument(
+            "organisation",
+            help="The organisation's slug, or '-' for a coordinator's file whose 'organisation' column names "
+            "each row's organisation (unknown ones are created, their offers as drafts).",
+        )
         parser.add_argument("file", type=Path)
         parser.add_argument("--dry-run", action="store_true", help="Check and report, write nothing.")
 
     def handle(self, *args, organisation: str, file: Path, dry_run: bool, **options):
         file = Path(file)
         target = Organisation.objects.filter(slug=organisation).first()
-        if target is None:
+        if target is None and organisation != "-":
             raise CommandError(f"No organisation with slug {organisation!r}.")
         if not file.is_file():
             raise CommandError(f"{file} is not a file.")
         if file.stat().st_size > max_bytes():
             raise CommandError(f"{file} is larger than {max_bytes() // 2**20} MB.")
         with tqdm(desc="Rækker", unit="række", disable=options["verbosity"] == 0) as bar:
-            report = listings_import(
-                organisation=target,
-                data=file.read_bytes(),
-                filename=file.name,
-                dry_run=dry_run,
-                progress=bar.update,
-            )
+            arguments = {
+                "data": file.read_bytes(),
+                "filename": file.name,
+                "dry_run": dry_run,
+                "progress": bar.update,
+            }
+            if target is None:
+                report = catalogue_import(**arguments)
+            else:
+                report = listings_import(organisation=target, **arguments)
         for line, column, message in report.readings():
             self.stdout.write(f"linje {line}, kolonne {column}: {message}")
         for line, column, message in report.warnings():
@@ -52,4 +60,5 @@ class Command(BaseCommand):
         if not report.ok:
             raise CommandError(f"Nothing imported: {len(report.problems())} problem(s). ({summary})")
         verb = "Would import" if dry_run else "Imported"
-        self.stdout.write(self.style.SUCCESS(f"{verb} {file.name} into {target.name}: {summary}."))
+        into = target.name if target else "the organisations it names"
+        self.stdout.write(self.style.SUCCESS(f"{verb} {file.name} into {into}: {summary}."))
