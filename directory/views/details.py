@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from directory.selectors import pages
+from directory.selectors.municipalities import offers_by_subject
 
 
 def map_settings() -> dict:
@@ -101,6 +102,7 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "municipality": municipality,
         "listing": listing,
+        "subjects": offers_by_subject([*listing.local_offers, *listing.outreach_offers]),
         "embed_snippet": format_html(
             '<iframe src="{}" title="{}" width="100%" height="720" style="border:0" loading="lazy"></iframe>',
             embed_url,

@@ -90,3 +90,11 @@ def test_the_embedded_catalogue_takes_the_search_filters_and_names_a_wrong_one(c
 
 def test_an_unknown_municipality_is_404_for_the_embed_too(client):
     assert client.get("/kommuner/atlantis/indlejret/").status_code == 404
+
+
+def test_the_municipality_page_groups_its_offers_by_subject_with_links_to_the_search(client, aarhus_museum):
+    html = client.get("/kommuner/aarhus/").content.decode()
+    links = re.findall(r'href="/\?municipality=751&amp;subject=([a-z-]+)">([^<]+)</a>', html)
+    assert links, html
+    total = sum(int(re.search(r"\((\d+)\)", text).group(1)) for _slug, text in links)
+    assert total >= 2  # each published offer counted under each of its subjects
