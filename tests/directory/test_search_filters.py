@@ -85,11 +85,19 @@ CASES = {
     "delivery": ("udgaaende", lambda offer: offer.format == "udgaaende", None),
     "free": ("true", lambda offer: offer.price_dkk == 0, None),
     "month": ("1", lambda offer: bool(offer.months & 1), None),
+    "max_price": ("300", lambda offer: offer.price_kind != "ukendt" and offer.price_dkk <= 300, None),
+    "max_duration": (
+        "60",
+        lambda offer: offer.duration_minutes is not None and offer.duration_minutes <= 60,
+        None,
+    ),
+    "goal": ("kilder", lambda offer: "kilder" in offer.learning_goals.lower(), None),
     "language": ("en", lambda offer: "en" in {language.code for language in offer.languages.all()}, None),
+    # A word both text indexes read alike (PostgreSQL stems Danish words, SQLite finds substrings).
     "q": (
-        "dyr",
+        "hjul",
         lambda offer: (
-            "dyr" in f"{offer.title} {offer.summary} {offer.description} {offer.organisation.name}".lower()
+            "hjul" in f"{offer.title} {offer.summary} {offer.description} {offer.organisation.name}".lower()
         ),
         None,
     ),
