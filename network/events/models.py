@@ -175,4 +175,4 @@ class Registration(models.Model):
         indexes = [models.Index(fields=["event", "status"], name="registration_event_status")]
 
     def __str__(self) -> str:
-        return f"{self.name} <{self.email}>"
+        return f"{self.name} ({self.email})"

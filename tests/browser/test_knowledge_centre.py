@@ -167,3 +167,12 @@ def test_axe_finds_no_violations_on_the_organisers_pages(page, centre, name):
     assert response.status == 200
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_screenshots_of_the_event_and_news_pages(page, centre, artifacts_dir):
+    for name, path in [("events", "/arrangementer/"), ("event", "/arrangementer/temadag/"), ("news", "/nyheder/nyt/"),
+                       ("about", "/om/")]:  # fmt: skip
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(artifacts_dir / f"knowledge-{name}.png"), full_page=True)
+        assert (artifacts_dir / f"knowledge-{name}.png").stat().st_size > 10_000

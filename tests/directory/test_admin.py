@@ -21,6 +21,7 @@ from rest_framework.authtoken.models import Token
 
 from directory.models import Category, LearningEnvironment, Offer, Organisation, Subject
 from network.models import Invitation, Membership, PendingChange
+from tests.knowledge.rows import knowledge_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +73,7 @@ def a_row_of_every_model(coordinator):
         data={"title": "Ny titel"},
         submitted_by=coordinator,
     )
+    knowledge_rows(museum, museum.environments.first())
 
 
 def admin_url(model, view: str, *args) -> str:
