@@ -123,11 +123,14 @@ FILTERS: tuple[Filter, ...] = (
             choices=Offer.Format.choices,
             required=False,
             error_messages={
-                "invalid_choice": _("Ukendt form: '%(value)s'. Brug paa-stedet, udgaaende eller digitalt.")
+                "invalid_choice": _(
+                    "Ukendt form: '%(value)s'. Brug paa-stedet, udgaaende, digitalt, udlaan eller egen-haand."
+                )
             },
         ),
         description="How the offer is given, any of `paa-stedet` (on site), `udgaaende` (outreach: they "
-        "come to the school), `digitalt`; repeat or comma-separate.",
+        "come to the school), `digitalt`, `udlaan` (a loan kit), `egen-haand` (a self-guided visit); repeat "
+        "or comma-separate.",
         schema={"type": "array", "items": {"type": "string", "enum": list(Offer.Format.values)}},
         offers=lambda offers, formats: offers.for_formats(formats),
         rows=lambda formats: (f"r.format IN ({placeholders(formats)})", list(formats)),
@@ -139,6 +142,44 @@ FILTERS: tuple[Filter, ...] = (
         schema={"type": "boolean"},
         offers=lambda offers, free: offers.free() if free else offers.not_free(),
         rows=lambda free: ("r.price_dkk = 0" if free else "r.price_dkk > 0", []),
+    ),
+    Filter(
+        name="max_price",
+        field=forms.IntegerField(
+            label=_("Højst pris (kr.)"),
+            required=False,
+            min_value=0,
+            error_messages={
+                "invalid": _("Prisen skal være et helt antal kroner."),
+                "min_value": _("Mindst 0 kr."),
+            },
+        ),
+        description="Offers whose price (per class, pupil or group, as the provider gives it) is at most this "
+        "many kroner; free offers included, offers whose price is unknown left out.",
+        schema=_INTEGER,
+        offers=lambda offers, most: offers.exclude(price_kind=Offer.PriceKind.UNKNOWN).filter(
+            price_dkk__lte=most
+        ),
+    ),
+    Filter(
+        name="max_duration",
+        field=forms.IntegerField(
+            label=_("Højst varighed (minutter)"),
+            required=False,
+            min_value=1,
+            error_messages={"invalid": _("Varigheden skal være et helt antal minutter.")},
+        ),
+        description="Offers that can be done in at most this many minutes (their shortest duration); "
+        "whole-day offers and offers without a duration left out.",
+        schema=_INTEGER,
+        offers=lambda offers, most: offers.filter(duration_minutes__lte=most),
+    ),
+    Filter(
+        name="goal",
+        field=forms.CharField(label=_("Læringsmål"), required=False, max_length=200),
+        description="Words in the offer's learning goals (e.g. a Fælles Mål competence area).",
+        schema=_STRING,
+        offers=lambda offers, text: offers.filter(learning_goals__icontains=text.strip()),
     ),
     Filter(
         name="month",

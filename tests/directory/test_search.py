@@ -97,6 +97,8 @@ def network(db) -> Network:
             ("0-klasse", "6-klasse"),
             price_dkk=500,
             months=0b0111_0000_0000,  # September–November
+            duration_minutes=90,
+            learning_goals="Eleverne kan bruge kilder og genstande til at undersøge fortiden.",
         ),
         "dyrenes-tilpasning": offer(
             "dyrenes-tilpasning", "odense-zoo", ["biologi"], ("3-klasse", "6-klasse"), price_dkk=0
@@ -108,6 +110,8 @@ def network(db) -> Network:
             ("0-klasse", "10-klasse"),
             price_dkk=300,
             languages=[danish, english],
+            duration_minutes=45,
+            duration_max_minutes=60,
         ),
         "zoo-paa-besoeg": offer(
             "zoo-paa-besoeg",
