@@ -43,6 +43,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_NAME = env.str("SITE_NAME", default="Læringsmiljøer.dk")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Without SITE_URL, links in e-mails sent from a request use the address it came to.
+SITE_URL_IS_SET = bool(env.str("SITE_URL", default=""))
 
 INSTALLED_APPS = [
     "network.apps.AdminConfig",
@@ -64,7 +66,6 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
-    "django_rq",
     "network.apps.NetworkConfig",
     "maps",
     "directory",
@@ -216,6 +217,8 @@ _task_backend = env.str("TASKS_BACKEND", default="database")
 if _task_backend not in TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND={_task_backend!r}; use one of {', '.join(TASK_BACKENDS)}.")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[_task_backend], "QUEUES": ["default", "mail"]}}
+if _task_backend == "rq":
+    INSTALLED_APPS.append("django_rq")  # its worker command and admin queue view, only where RQ is used
 RQ_QUEUES = {
     name: {"URL": env.str("RQ_URL", default="redis://127.0.0.1:6379/2"), "DEFAULT_TIMEOUT": 600}
     for name in ("default", "mail")

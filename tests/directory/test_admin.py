@@ -20,6 +20,7 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from directory.models import Category, LearningEnvironment, Offer, Organisation, Subject
+from network.mail import send_email
 from network.models import Invitation, Membership, PendingChange
 from tests.knowledge.rows import knowledge_rows
 
@@ -44,8 +45,12 @@ def coordinator_client(client, coordinator):
 
 
 @pytest.fixture
-def a_row_of_every_model(coordinator):
+def a_row_of_every_model(coordinator, settings):
     """Rows for the registered models the demo network does not fill."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "mail"]}
+    }
+    send_email.enqueue(subject="Invitation", body="Velkommen", to=["ny@example.dk"])  # a queued task
     Group.objects.create(name="Koordinatorer")
     Token.objects.create(user=coordinator)
     attempt = {
