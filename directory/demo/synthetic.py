@@ -16,6 +16,12 @@ Everything is seeded, so a run with the same N and seed gives the same rows. Row
 with the "synthetic-" prefix (slugs and external ids), so a new run replaces the previous
 one without touching the demo network or real data. Geocoding is bypassed: the municipality
 comes from the land mask (nearest known place), precision "town", source "synthetic".
+
+The places are written in chunks, each in its own transaction with its own seed, so a run
+that is stopped keeps whole chunks (never a place without its offers) and the next run with
+the same N and seed carries on where it stopped; a million places never sit in one
+transaction whose rollback would leave gigabytes of dead rows. The search tables are rebuilt
+once at the end, in one transaction, so a search sees the old rows or the new, never a mix.
 """
 
 from __future__ import annotations
@@ -38,10 +44,11 @@ from directory.models import Category, Grade, Language, LearningEnvironment, Off
 from directory.models.offers import months_to_mask
 from directory.search.refresh import search_index_refresh
 from maps.geocoding.data import tables
-from maps.geocoding.geography import in_denmark
+from maps.geocoding.geography import BOUNDS, GERMANY, SWEDEN, in_denmark
 from maps.models import Municipality
 
 PREFIX = "synthetic-"
+GENERATOR_VERSION = 2  # part of a run's signature: rows made by another version are replaced
 LAND_KM = 3.0
 MAX_JITTER_KM = 15.0
 SHARE_UNIFORM_ON_LAND = 0.5
@@ -69,6 +76,8 @@ class SyntheticSummary:
     environments: int
     offers: int
     seconds: float
+    chunks_resumed: int = 0
+    chunks: int = 0
 
 
 def _cell(lat: float, lng: float) -> tuple[int, int]:
@@ -100,6 +109,60 @@ def land_cells() -> dict[tuple[int, int], int]:
     }
 
 
+@cache
+def _border_cells() -> frozenset[tuple[int, int]]:
+    """Land cells where a point may still fall outside Denmark: cells reaching past Denmark's
+    box or crossed by an edge of the Swedish or German polygon. Only there is each point checked
+    with in_denmark (a few milliseconds each). Elsewhere the whole cell is on the side of both
+    polygons that its centre is on (a land cell's centre is in Denmark), inside the box, and a
+    point in it lies within LAND_KM plus half a cell of a known place, far inside in_denmark's
+    distance limit."""
+    edges = [
+        (polygon[index], polygon[(index + 1) % len(polygon)])
+        for polygon in (SWEDEN, GERMANY)
+        for index in range(len(polygon))
+    ]
+    border = set()
+    for row, column in land_cells():
+        south, west = row * CELL_LAT, column * CELL_LNG
+        north, east = south + CELL_LAT, west + CELL_LNG
+        inside_box = (
+            BOUNDS["min_lat"] <= south and north <= BOUNDS["max_lat"]
+            and BOUNDS["min_lng"] <= west and east <= BOUNDS["max_lng"]
+        )  # fmt: skip
+        if not inside_box or any(
+            _segment_meets_box(start, end, (south, north, west, east)) for start, end in edges
+        ):
+            border.add((row, column))
+    return frozenset(border)
+
+
+def _segment_meets_box(start, end, box) -> bool:
+    """Whether the segment (lat, lng) → (lat, lng) touches the box (south, north, west, east):
+    Liang–Barsky clipping."""
+    (lat0, lng0), (lat1, lng1) = start, end
+    south, north, west, east = box
+    low, high = 0.0, 1.0
+    for delta, distance in (
+        (-(lng1 - lng0), lng0 - west),
+        (lng1 - lng0, east - lng0),
+        (-(lat1 - lat0), lat0 - south),
+        (lat1 - lat0, north - lat0),
+    ):
+        if delta == 0:
+            if distance < 0:
+                return False
+            continue
+        ratio = distance / delta
+        if delta < 0:
+            low = max(low, ratio)
+        else:
+            high = min(high, ratio)
+        if low > high:
+            return False
+    return True
+
+
 def sample_points(count: int, rng: random.Random) -> Iterator[tuple[float, float, int]]:
     """(latitude, longitude, municipality code) on Danish land, `count` of them."""
     mask = land_cells()
@@ -109,6 +172,7 @@ def sample_points(count: int, rng: random.Random) -> Iterator[tuple[float, float
         key=lambda place: (place.name, place.latitude, place.longitude),
     )
     town_weights = list(itertools.accumulate(place.population for place in towns))
+    border = _border_cells()
     produced = 0
     while produced < count:
         if rng.random() < SHARE_UNIFORM_ON_LAND:
@@ -123,9 +187,10 @@ def sample_points(count: int, rng: random.Random) -> Iterator[tuple[float, float
             lng = town.longitude + radius * math.cos(angle) / (
                 KM_PER_DEGREE_LAT * math.cos(math.radians(town.latitude))
             )
-        code = mask.get(_cell(lat, lng))
+        cell = _cell(lat, lng)
+        code = mask.get(cell)
         # The mask is judged at cell centres; a cell's corner can still be in Sweden or Germany.
-        if code is not None and in_denmark(lat, lng):
+        if code is not None and (cell not in border or in_denmark(lat, lng)):
             produced += 1
             yield round(lat, 6), round(lng, 6), code
 
@@ -185,17 +250,80 @@ class _Vocabulary:
 def synthetic_generate(
     *, count: int, seed: int = 2024, batch_size: int = 5000, progress: Progress | None = None
 ) -> SyntheticSummary:
-    """Replace the synthetic data with `count` environments, 1–3 offers each, in one transaction.
+    """Replace the synthetic data with `count` environments, 1–3 offers each; or, when a run
+    with the same count and seed was stopped, finish it.
 
-    The elapsed time includes the commit (where PostgreSQL would check deferred foreign keys)."""
+    Each chunk of `batch_size` places commits on its own; the search tables are rebuilt at
+    the end in one transaction. The elapsed time includes the commits (where PostgreSQL would
+    check deferred foreign keys)."""
     started = time.perf_counter()
+    signature = _signature(count, seed, batch_size)
+    chunks = range(math.ceil(count / batch_size))
+    deleted = 0
+    if _current_signature() != signature:
+        with transaction.atomic():
+            _skip_foreign_key_triggers()
+            deleted = synthetic_delete()
+            _create_organisations(math.ceil(count / ENVIRONMENTS_PER_ORGANISATION), batch_size, signature)
+    organisation_ids = _organisation_ids()
+    vocabulary = _Vocabulary()
+    done = _chunks_done(chunks, batch_size, count)
+    offer_total = 0
+    for chunk in (progress or (lambda items: items))(chunks):
+        if chunk in done:
+            continue
+        with transaction.atomic():
+            _skip_foreign_key_triggers()
+            offer_total += _generate_chunk(chunk, count, seed, batch_size, organisation_ids, vocabulary)
     with transaction.atomic():
-        _skip_foreign_key_triggers()
-        deleted = synthetic_delete()
-        organisations, offers = _generate(count, seed, batch_size, progress or (lambda items: items))
-        search_index_refresh()  # the search table, rebuilt whole: one INSERT … SELECT
+        _sort_in_memory()
+        _reset_sequences([Organisation, LearningEnvironment, Offer])
+        search_index_refresh()  # the search tables, rebuilt whole: INSERT … SELECT
+    _analyze()
     seconds = time.perf_counter() - started
-    return SyntheticSummary(deleted, organisations, count, offers, seconds)
+    return SyntheticSummary(
+        deleted, len(organisation_ids), count, offer_total, seconds, len(done), len(chunks)
+    )
+
+
+def _signature(count: int, seed: int, batch_size: int) -> str:
+    return (
+        f"Syntetiske testdata: {count} steder, frø {seed}, {batch_size} pr. del, version {GENERATOR_VERSION}"
+    )
+
+
+def _current_signature() -> str | None:
+    first = Organisation.objects.filter(slug=f"{PREFIX}org-1").values_list("description", flat=True).first()
+    return first
+
+
+def _organisation_ids() -> list[int]:
+    """The synthetic organisations' ids in their numbered order."""
+    numbered = Organisation.objects.filter(slug__startswith=f"{PREFIX}org-").values_list("slug", "pk")
+    by_number = {int(slug.removeprefix(f"{PREFIX}org-")): pk for slug, pk in numbered}
+    return [by_number[number] for number in sorted(by_number)]
+
+
+def _chunks_done(chunks: range, batch_size: int, count: int) -> set[int]:
+    """Chunks a stopped run committed: a chunk's places and offers commit together, so its
+    last place is there exactly when the whole chunk is."""
+    last_slugs = {f"{PREFIX}env-{min((chunk + 1) * batch_size, count)}": chunk for chunk in chunks}
+    present = LearningEnvironment.objects.filter(slug__in=last_slugs).values_list("slug", flat=True)
+    return {last_slugs[slug] for slug in present}
+
+
+def _generate_chunk(chunk, count, seed, batch_size, organisation_ids, vocabulary) -> int:
+    """One chunk's places and offers, from its own seed: a resumed run makes the same rows."""
+    rng = random.Random(f"{seed}:{chunk}")
+    environment_ids, offer_ids = _IdBlock(LearningEnvironment), _IdBlock(Offer)
+    numbers = range(chunk * batch_size + 1, min((chunk + 1) * batch_size, count) + 1)
+    points = sample_points(len(numbers), rng)
+    environments = [
+        _environment_row(number, environment_ids.next(), next(points), organisation_ids, vocabulary, rng)
+        for number in numbers
+    ]
+    bulk_insert(LearningEnvironment, environments)
+    return _create_offers(environments, offer_ids, vocabulary, rng)
 
 
 def _skip_foreign_key_triggers() -> None:
@@ -212,24 +340,30 @@ def _skip_foreign_key_triggers() -> None:
         pass
 
 
-def _generate(count: int, seed: int, batch_size: int, progress: Progress) -> tuple[int, int]:
-    rng = random.Random(seed)
-    vocabulary = _Vocabulary()
-    organisation_ids = _create_organisations(math.ceil(count / ENVIRONMENTS_PER_ORGANISATION), batch_size)
-    environment_ids = _IdBlock(LearningEnvironment)
-    offer_ids = _IdBlock(Offer)
-    points = sample_points(count, rng)
-    offer_total = 0
-    for start in progress(range(0, count, batch_size)):
-        numbers = range(start + 1, min(start + batch_size, count) + 1)
-        environments = [
-            _environment_row(number, environment_ids.next(), next(points), organisation_ids, vocabulary, rng)
-            for number in numbers
-        ]
-        bulk_insert(LearningEnvironment, environments)
-        offer_total += _create_offers(environments, offer_ids, vocabulary, rng)
-    _reset_sequences([Organisation, LearningEnvironment, Offer])
-    return len(organisation_ids), offer_total
+def database_size() -> int:
+    """Bytes the database takes (PostgreSQL: the whole database; SQLite: the file)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_database_size(current_database())")
+            return cursor.fetchone()[0]
+        cursor.execute("PRAGMA page_count")
+        pages = cursor.fetchone()[0]
+        cursor.execute("PRAGMA page_size")
+        return pages * cursor.fetchone()[0]
+
+
+def _sort_in_memory() -> None:
+    """On PostgreSQL, give this transaction room to sort and hash the rebuild's millions of
+    rows in memory (the default work_mem, 4 MB, spills them to disk)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL work_mem = '256MB'")
+
+
+def _analyze() -> None:
+    """Fresh planner statistics for the tables that just grew (autovacuum would, later)."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 class _IdBlock:
@@ -285,17 +419,20 @@ def _reset_sequences(model_list: list[type[models.Model]]) -> None:
                 cursor.execute(statement)
 
 
-def _create_organisations(total: int, batch_size: int) -> list[int]:
+def _create_organisations(total: int, batch_size: int, signature: str) -> None:
+    """The organisations, each carrying the run's signature: a later run reads it from the
+    first to know whether it continues this run or replaces it."""
     organisations = [
         Organisation(
             name=f"Syntetisk organisation {number}",
             slug=f"{PREFIX}org-{number}",
             external_id=f"{PREFIX}org-{number}",
             kind=Organisation.Kind.INSTITUTION,
+            description=signature,
         )
         for number in range(1, max(1, total) + 1)
     ]
-    return [row.pk for row in Organisation.objects.bulk_create(organisations, batch_size=batch_size)]
+    Organisation.objects.bulk_create(organisations, batch_size=batch_size)
 
 
 def _environment_row(number, pk, point, organisation_ids, vocabulary, rng) -> dict[str, Any]:

@@ -61,6 +61,9 @@ def _vendor_sql() -> tuple[str, str]:
 
 
 def _select_sql() -> str:
+    """The search rows of published offers at active located places. ``sole_place`` is counted
+    over the rows selected, which are all of an offer's rows unless the refresh selects by place
+    (then mark_sole_places sets it again): no UPDATE of every row after a full rebuild."""
     band, subject_bits = _vendor_sql()
     offer = Offer._meta.db_table
     place = LearningEnvironment._meta.db_table
@@ -76,7 +79,7 @@ def _select_sql() -> str:
                     OR EXISTS (SELECT 1 FROM {served} s WHERE s.offer_id = o.id)) THEN 1 ELSE 0 END = 1,
                o.grade_from_id, o.grade_to_id, o.format, o.price_dkk, o.months,
                o.organisation_id, e.category_id, e.municipality_id, e.region_id, o.title,
-               1 = 0
+               COUNT(*) OVER (PARTITION BY o.id) = 1
         FROM {offer} o
         JOIN {links} l ON l.offer_id = o.id
         JOIN {place} e ON e.id = l.learningenvironment_id
@@ -113,7 +116,7 @@ def search_index_refresh(
             cursor.execute(insert)
             written = cursor.rowcount
             cursor.execute(insert_per_subject)
-            for refresh in (mark_sole_places, _refresh_text, refresh_cards):
+            for refresh in (_refresh_text, refresh_cards):  # sole_place came with the rows
                 refresh(cursor, None)
             _note_largest_service_radius(largest_before)
             return written
@@ -127,7 +130,7 @@ def search_index_refresh(
                 written += cursor.rowcount
                 cursor.execute(f"{insert_per_subject} WHERE p.{column} IN ({marks})", chunk)
                 if column == "offer_id":  # a place's changes leave its offers' text and cards as they were
-                    for refresh in (mark_sole_places, _refresh_text, refresh_cards):
+                    for refresh in (_refresh_text, refresh_cards):
                         refresh(cursor, (f"IN ({marks})", chunk))
                 else:  # the place's offers may have gained a row beside their others
                     links = Offer.environments.through._meta.db_table

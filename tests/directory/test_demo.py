@@ -13,8 +13,8 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.urls import reverse
 
-from directory.demo.synthetic import PREFIX
-from directory.models import LearningEnvironment, Offer, Organisation, Subject
+from directory.demo.synthetic import PREFIX, synthetic_delete, synthetic_generate
+from directory.models import LearningEnvironment, Offer, OfferPlacement, Organisation, Subject
 from maps.geocoding.data import tables
 from maps.geocoding.geography import in_denmark
 from maps.spatial import haversine_km
@@ -257,3 +257,51 @@ def test_scale_with_the_same_seed_gives_the_same_places():
 def test_scale_of_zero_is_refused_with_a_message():
     with pytest.raises(CommandError, match="--scale must be a positive number"):
         run_load_demo("--scale", "0")
+
+
+def stop_after(chunks_done: int):
+    """A progress wrapper that stops the run like Ctrl-C after `chunks_done` chunks."""
+
+    def progress(chunks):
+        for index, chunk in enumerate(chunks):
+            if index == chunks_done:
+                raise KeyboardInterrupt
+            yield chunk
+
+    return progress
+
+
+def place_rows():
+    return list(
+        synthetic_places().order_by("slug").values_list("slug", "latitude", "longitude", "municipality")
+    )
+
+
+def test_a_stopped_scale_run_keeps_whole_chunks_out_of_the_search_and_the_next_run_finishes_it():
+    with pytest.raises(KeyboardInterrupt):
+        synthetic_generate(count=70, seed=5, batch_size=20, progress=stop_after(2))
+    assert synthetic_places().count() == 40  # two whole chunks, nothing of the third
+    assert not synthetic_places().filter(offers__isnull=True).exists()
+    assert not OfferPlacement.objects.filter(offer__slug__startswith=PREFIX).exists()
+
+    resumed = synthetic_generate(count=70, seed=5, batch_size=20)
+    assert (resumed.chunks_resumed, resumed.chunks, resumed.deleted_environments) == (2, 4, 0)
+    assert synthetic_places().count() == 70
+    assert OfferPlacement.objects.filter(offer__slug__startswith=PREFIX).exists()
+    after_resume = place_rows()
+
+    synthetic_delete()
+    synthetic_generate(count=70, seed=5, batch_size=20)
+    assert place_rows() == after_resume  # the same places as a run that was never stopped
+
+
+def test_a_scale_run_with_other_numbers_replaces_a_stopped_one():
+    with pytest.raises(KeyboardInterrupt):
+        synthetic_generate(count=70, seed=5, batch_size=20, progress=stop_after(1))
+    summary = synthetic_generate(count=30, seed=5, batch_size=20)
+    assert (summary.deleted_environments, summary.chunks_resumed) == (20, 0)
+    assert synthetic_places().count() == 30
+
+
+def test_scale_prints_the_database_size():
+    assert "database size" in run_load_demo("--scale", "20")

@@ -6,7 +6,7 @@ from django.urls import reverse
 from tqdm import tqdm
 
 from directory.demo.loader import load_demo_network
-from directory.demo.synthetic import synthetic_generate
+from directory.demo.synthetic import database_size, synthetic_generate
 from network.demo_users import demo_logins_allowed, demo_logins_create
 
 
@@ -54,11 +54,17 @@ class Command(BaseCommand):
     def _scale(self, count: int, seed: int, quiet: bool) -> None:
         if count < 1:
             raise CommandError("--scale must be a positive number of environments.")
-        summary = synthetic_generate(count=count, seed=seed, progress=self._progress(quiet, " batches"))
+        summary = synthetic_generate(count=count, seed=seed, progress=self._progress(quiet, " chunks"))
+        if summary.chunks_resumed:
+            self.stdout.write(
+                f"synthetic: continued a stopped run; {summary.chunks_resumed} of {summary.chunks} chunks "
+                "were already loaded"
+            )
         self.stdout.write(
             f"synthetic: removed {summary.deleted_environments} old environments; created "
             f"{summary.organisations} organisations, {summary.environments} environments, "
-            f"{summary.offers} offers in {summary.seconds:.1f} s"
+            f"{summary.offers} offers in {summary.seconds:.1f} s; database size "
+            f"{database_size() / 2**20:,.0f} MB"
         )
 
     def _users(self) -> None:
