@@ -6,8 +6,8 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench .venv/bin/python bench/load_search.py
     .venv/bin/python bench/load_search.py --host http://127.0.0.1:8000   # a server already running
 
-Without --host it starts the server the way `make serve` does (collectstatic unless
-staticfiles/ holds a manifest, then gunicorn with network/gunicorn_conf.py) on a spare loopback port, with DEBUG=0 and the API's rate
+Without --host it starts the server the way `make serve` does (collectstatic when static/
+changed since the last, then gunicorn with network/gunicorn_conf.py) on a spare loopback port, with DEBUG=0 and the API's rate
 limit lifted (every client here is 127.0.0.1), and stops it at the end. Only loopback hosts
 are accepted. The load comes from locust (FastHttpUser, as a library, headless): `--users`
 closed-loop clients (no think time), each phase bounded by `--duration` seconds after a
@@ -36,6 +36,11 @@ every figure is several times slower than on a quiet machine; compare within a r
 | PostgreSQL, mix without offer pages | 4.6 | 3,200 | 6,400 | 0 |
 | SQLite, trivial | 49.9 | 310 | 460 | 0 |
 | SQLite, mix | 0.6 | 11,000 | 32,000 | 2 (offer pages) |
+
+Again on PostgreSQL once the machine was quieter (load average 5–9): trivial 184.1 req/s
+(p50 89, p95 120 ms); the mix without offer pages 6.8 req/s (4 % of it), p50 2,200, p95
+4,400 ms — nearby p50 1,700, map box 2,900, clusters 1,800, text 3,700, front page 3,600:
+with 5 workers and 16 clients every request queues behind the slow kinds.
 
 The mix is sunk by the offer page: directory/selectors/pages.py `offer_alternatives` reads
 ~24,000 offers (68,000 model instances) into Python per page, ~11 s alone at 100,000 places;
@@ -248,6 +253,16 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def _static_files_changed() -> bool:
+    """Whether collectstatic must run: no manifest yet, or a file in static/ newer than it (a
+    stale manifest makes every page that names the new file answer 500 with DEBUG off)."""
+    manifest = ROOT / "staticfiles" / "staticfiles.json"
+    if not manifest.exists():
+        return True
+    collected = manifest.stat().st_mtime
+    return any(path.stat().st_mtime > collected for path in (ROOT / "static").rglob("*") if path.is_file())
+
+
 def start_server(port: int) -> subprocess.Popen:
     """collectstatic and gunicorn as `make serve` runs them, in production mode."""
     environment = {
@@ -262,7 +277,7 @@ def start_server(port: int) -> subprocess.Popen:
         "GUNICORN_BIND": f"127.0.0.1:{port}",
     }
     python = Path(sys.executable)
-    if not (ROOT / "staticfiles" / "staticfiles.json").exists():  # compressing them takes minutes
+    if _static_files_changed():  # compressing them all again takes minutes
         subprocess.run(
             [str(python), "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
             cwd=ROOT,
