@@ -49,6 +49,31 @@ def mailbox(smtp_server, settings):
 
 
 @pytest.fixture(autouse=True)
+def reference_data(request):
+    """Regions, municipalities, subjects, grades, categories and languages for transactional tests.
+
+    Migrations load them, but a transactional test (live server, a real worker, parallel
+    writers) ends by flushing every table, so the next one would find none. pytest-django runs
+    those tests last, after the others. Re-syncing them (idempotent) is simpler and more
+    dependable than serialized_rollback.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "live_server" in request.fixturenames or "transactional_db" in request.fixturenames
+    if marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        transactional = True
+    if not transactional:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+
+    from directory.reference_data import sync_taxonomy
+    from maps.reference_data import sync_geography
+
+    sync_geography(apps)
+    sync_taxonomy(apps)
+
+
+@pytest.fixture(autouse=True)
 def danish_by_default():
     """Start every test in Danish: a request to /en/ leaves English active in the thread."""
     with translation.override("da"):

@@ -50,26 +50,6 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(autouse=True)
-def reference_data(request):
-    """Regions, municipalities, subjects, grades, categories and languages for live-server tests.
-
-    Migrations load them, but a transactional test ends by flushing every table, so the
-    next live-server test would find none. Re-syncing them (idempotent) is simpler and
-    more dependable than serialized_rollback.
-    """
-    if "live_server" not in request.fixturenames:
-        return
-    request.getfixturevalue("transactional_db")
-    from django.apps import apps
-
-    from directory.reference_data import sync_taxonomy
-    from maps.reference_data import sync_geography
-
-    sync_geography(apps)
-    sync_taxonomy(apps)
-
-
 @pytest.fixture
 def page(browser, live_server):
     """A desktop-sized page whose relative URLs go to the live server; Danish by default."""

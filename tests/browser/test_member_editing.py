@@ -28,7 +28,7 @@ def test_a_member_edits_an_offer_and_moves_the_pin(page, member_world):
     page.get_by_label("E-mail").fill(editor.email)
     page.get_by_label("Adgangskode").fill(PASSWORD)
     page.get_by_role("button", name="Log ind").click()
-    page.get_by_role("link", name="Aarhus Zoo").click()
+    page.get_by_role("link", name="Aarhus Zoo", exact=True).click()
 
     page.get_by_role("link", name="Pingviner").click()
     page.get_by_label("Titel").fill("Pingviner & søløver <live>")

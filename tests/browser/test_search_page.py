@@ -129,20 +129,24 @@ def test_moving_the_map_searches_the_visible_area_and_updates_the_list(page, aar
     page.mouse.move(start_x + 60, start_y - 60, steps=8)
     page.mouse.up()
     expect(page.locator("#results-summary")).to_contain_text("i kortets område")
-    # Zoom out step by step; each step is a new area search that ends by updating the URL.
-    for _ in range(3):
+    # Zoom out step by step until the view holds more than the first offer (how many steps
+    # depends on the map's size in the layout); each step is a new area search that ends by
+    # updating the URL.
+    for _ in range(6):
         before = page.url
         page.get_by_role("button", name="Zoom ud").click()
         page.wait_for_function("previous => window.location.href !== previous", arg=before)
-    bbox = parse_qs(urlsplit(page.url).query)["bbox"][0]
-    min_lng, min_lat, max_lng, max_lat = map(float, bbox.split(","))
-    expected = sorted(
-        offer.title
-        for key, offer in aarhus_offers.items()
-        if key != "history"
-        for place in offer.environments.all()
-        if min_lng <= place.longitude <= max_lng and min_lat <= place.latitude <= max_lat
-    )
+        bbox = parse_qs(urlsplit(page.url).query)["bbox"][0]
+        min_lng, min_lat, max_lng, max_lat = map(float, bbox.split(","))
+        expected = sorted(
+            offer.title
+            for key, offer in aarhus_offers.items()
+            if key != "history"
+            for place in offer.environments.all()
+            if min_lng <= place.longitude <= max_lng and min_lat <= place.latitude <= max_lat
+        )
+        if expected != ["Dyr i byen"]:
+            break
     assert expected != ["Dyr i byen"], "the map view should have grown beyond the first box"
     assert result_titles(page) == expected
 
